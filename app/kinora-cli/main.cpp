@@ -1,0 +1,34 @@
+// kinora-cli: the headless front door for scripts and tests.
+#include "convertcommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+int usage(QTextStream &err)
+{
+    err << QCoreApplication::translate("cli",
+                                       "usage: kinora-cli COMMAND [ARGS]\n"
+                                       "commands:\n"
+                                       "  convert INPUT OUTPUT   convert between .fountain (input), .json and .kinora\n");
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kinora-cli"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h"))
+        return usage(err);
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("convert"))
+        return kinora::cli::runConvert(args, out, err);
+    err << QCoreApplication::translate("cli", "error: unknown command '%1'\n").arg(command);
+    return usage(err);
+}

@@ -1,0 +1,147 @@
+// Project file open/create/inspect. Connections are per thread: each ProjectDatabase gets a
+// unique Qt SQL connection name and must be used on the thread that created it.
+#include "store/projectdatabase.h"
+
+#include "store/schema.h"
+#include "store/sqlutil.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace kinora::store {
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("kinora-project-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+core::Error fileError(const QString &path, const QString &what)
+{
+    return core::Error{what, QDir::toNativeSeparators(path)};
+}
+
+bool hasSqliteHeader(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+} // namespace
+
+ProjectDatabase::ProjectDatabase(QString path, QString connectionName)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(m_path);
+}
+
+ProjectDatabase::~ProjectDatabase()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString ProjectDatabase::mediaFolderFor(const QString &projectPath)
+{
+    const QFileInfo info(projectPath);
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".media"));
+}
+
+core::Status ProjectDatabase::configure()
+{
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open())
+        return fileError(m_path, describeSqlError(m_db.lastError().text(), QStringLiteral("open the project")));
+    // WAL keeps readers and the writer apart; FULL makes every acknowledged commit durable.
+    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+                               "PRAGMA foreign_keys = ON"}) {
+        if (core::Status st = exec(m_db, QString::fromLatin1(pragma), QStringLiteral("configure the project")); !st)
+            return fileError(m_path, st.error().message);
+    }
+    return {};
+}
+
+core::Result<std::unique_ptr<ProjectDatabase>> ProjectDatabase::create(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        return fileError(path, QStringLiteral("A file with this name already exists; choose another name."));
+    std::unique_ptr<ProjectDatabase> project(new ProjectDatabase(path, nextConnectionName()));
+    if (core::Status st = project->configure(); !st)
+        return st.error();
+    if (core::Status st = exec(project->m_db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId),
+                               QStringLiteral("create the project"));
+        !st)
+        return fileError(path, st.error().message);
+    if (core::Status st = migrate(project->m_db); !st)
+        return fileError(path, st.error().message);
+    QDir().mkpath(mediaFolderFor(path));
+    return project;
+}
+
+core::Status ProjectDatabase::inspect(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fileError(path, QStringLiteral("There is no project at this path."));
+    if (!info.isFile() || !info.isReadable())
+        return fileError(path, QStringLiteral("The project file cannot be read; check its permissions."));
+    if (!hasSqliteHeader(path))
+        return fileError(path, QStringLiteral("This is not a Kinora project (it is not a SQLite "
+                                              "database). The file was left untouched."));
+    const QString name = nextConnectionName();
+    core::Status result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        const QString damaged = QStringLiteral("The project file is damaged (%1). It was left untouched; "
+                                               "restore it from a backup.");
+        if (!db.open()) {
+            result = fileError(path, damaged.arg(db.lastError().text()));
+        } else {
+            const QVariant appId = scalar(db, QStringLiteral("PRAGMA application_id"));
+            const int version = scalar(db, QStringLiteral("PRAGMA user_version")).toInt();
+            if (!appId.isValid())
+                result = fileError(path, damaged.arg(QStringLiteral("unreadable header")));
+            else if (appId.toInt() != kApplicationId)
+                result = fileError(path, QStringLiteral("This is not a Kinora project (it is a database of "
+                                                        "another program). The file was left untouched."));
+            else if (version > kSchemaVersion)
+                result = fileError(path, QStringLiteral("This project was saved by a newer Kinora (schema %1; "
+                                                        "this build reads up to %2). Update Kinora to open it.")
+                                             .arg(version)
+                                             .arg(kSchemaVersion));
+            else {
+                const QString check = scalar(db, QStringLiteral("PRAGMA quick_check")).toString();
+                if (check != QLatin1String("ok"))
+                    result = fileError(path, damaged.arg(check.isEmpty() ? QStringLiteral("integrity check failed") : check));
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+core::Result<std::unique_ptr<ProjectDatabase>> ProjectDatabase::open(const QString &path)
+{
+    if (core::Status st = inspect(path); !st)
+        return st.error();
+    std::unique_ptr<ProjectDatabase> project(new ProjectDatabase(path, nextConnectionName()));
+    if (core::Status st = project->configure(); !st)
+        return st.error();
+    if (core::Status st = migrate(project->m_db); !st)
+        return fileError(path, st.error().message);
+    QDir().mkpath(mediaFolderFor(path));
+    return project;
+}
+
+} // namespace kinora::store
