@@ -96,6 +96,13 @@ core::Status ProjectDatabase::inspect(const QString &path)
     if (!hasSqliteHeader(path))
         return fileError(path, QStringLiteral("This is not a Kinora project (it is not a SQLite "
                                               "database). The file was left untouched."));
+    // Even a read-only look at a WAL file makes SQLite create -wal/-shm beside it; remove what
+    // this look created so a refused file's folder is left exactly as it was.
+    const QStringList sidecars{path + QStringLiteral("-wal"), path + QStringLiteral("-shm")};
+    QStringList existedBefore;
+    for (const QString &sidecar : sidecars)
+        if (QFileInfo::exists(sidecar))
+            existedBefore << sidecar;
     const QString name = nextConnectionName();
     core::Status result;
     {
@@ -128,6 +135,10 @@ core::Status ProjectDatabase::inspect(const QString &path)
         }
     }
     QSqlDatabase::removeDatabase(name);
+    if (!result)
+        for (const QString &sidecar : sidecars)
+            if (!existedBefore.contains(sidecar))
+                QFile::remove(sidecar);
     return result;
 }
 

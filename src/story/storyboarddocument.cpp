@@ -3,6 +3,7 @@
 #include "story/storyboarddocument.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <algorithm>
 
 namespace kinora::story {
@@ -91,6 +92,12 @@ bool StoryboardDocument::requestInsertShots(int index, const QList<Shot> &shots,
 {
     if (shots.isEmpty() || index < 0 || index > m_board.shots.size())
         return false;
+    QSet<QString> ids;
+    for (const Shot &shot : shots) { // refuse up front: a half-done insert must never need undoing
+        if (shot.id.isEmpty() || m_board.indexOf(shot.id) >= 0 || ids.contains(shot.id))
+            return false;
+        ids.insert(shot.id);
+    }
     UndoFn redo = [] { return true; };
     UndoFn undo = [] { return true; };
     for (int i = 0; i < shots.size(); ++i) {

@@ -65,6 +65,12 @@ QList<CameoSlot> cameosFromText(const QString &text)
     return slots;
 }
 
+/// Qt binds a null QString as SQL NULL; text columns are NOT NULL, so bind "" instead.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 /// Indices (into @p values) of one longest strictly increasing subsequence.
 QList<int> longestIncreasing(const QList<qint64> &values)
 {
@@ -146,7 +152,7 @@ core::Status StoryboardRepository::saveSettings(const StoryboardSettings &s)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE storyboard SET title = ?, resolution = ?, fps = ?, aspect = ? WHERE id = 1"));
-    q.addBindValue(s.title);
+    q.addBindValue(notNull(s.title));
     q.addBindValue(toString(s.resolution));
     q.addBindValue(s.fps);
     q.addBindValue(toString(s.aspect));
@@ -171,7 +177,7 @@ core::Status StoryboardRepository::upsertShot(const Shot &s)
         "seed_locked = excluded.seed_locked, continuity = excluded.continuity, notes = excluded.notes"));
     q.addBindValue(s.id);
     q.addBindValue(m_positions.value(s.id));
-    q.addBindValue(s.prompt);
+    q.addBindValue(notNull(s.prompt));
     q.addBindValue(s.durationDs);
     q.addBindValue(toString(s.camera));
     q.addBindValue(toString(s.framing));
@@ -181,7 +187,7 @@ core::Status StoryboardRepository::upsertShot(const Shot &s)
     q.addBindValue(qint64(s.seed));
     q.addBindValue(s.seedLocked ? 1 : 0);
     q.addBindValue(toString(s.continuity));
-    q.addBindValue(s.notes);
+    q.addBindValue(notNull(s.notes));
     return store::exec(q, QStringLiteral("save a shot"));
 }
 

@@ -1,7 +1,7 @@
-// kinora-edit-burst PROJECT COUNT: opens a project through ProjectSession (as the studio does) and
+// kinora-edit-burst PROJECT COUNT [TAG]: opens a project through ProjectSession (as the studio does) and
 // makes COUNT edits as fast as it can, printing "ack N" once edit N is committed to disk.
-// Edit N is: N%4==0 add a shot "add N"; 1 set shot (N/4)%5 prompt "edit N"; 2 move the last
-// shot to the front; 3 set the title "title N".
+// Edit N is: N%4==0 add a shot with prompt "add N"; 1 set the notes of shot (N/4)%5 to "edit N";
+// 2 move the last shot to the front; 3 set the title "title N". With TAG, texts start "TAG:".
 #include "story/projectsession.h"
 #include "story/storyboarddocument.h"
 
@@ -14,12 +14,13 @@ using namespace kinora;
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: kinora-edit-burst PROJECT COUNT\n");
+    if (argc != 3 && argc != 4) {
+        std::fprintf(stderr, "usage: kinora-edit-burst PROJECT COUNT [TAG]\n");
         return 2;
     }
     const QString path = QString::fromLocal8Bit(argv[1]);
     const int count = QString::fromLatin1(argv[2]).toInt();
+    const QString tag = argc == 4 ? QString::fromLocal8Bit(argv[3]) + QLatin1Char(':') : QString();
     story::StoryboardDocument document;
     story::ProjectSession session;
     session.attach(&document);
@@ -31,13 +32,13 @@ int main(int argc, char **argv)
         const auto &shots = document.storyboard().shots;
         switch (n % 4) {
         case 0: {
-            story::Shot shot = story::makeShot(QStringLiteral("add %1").arg(n));
+            story::Shot shot = story::makeShot(tag + QStringLiteral("add %1").arg(n));
             document.requestInsertShots(int(shots.size()), {shot}, QStringLiteral("add"));
             break;
         }
         case 1: {
             story::Shot shot = shots.at((n / 4) % std::min<int>(5, int(shots.size())));
-            shot.prompt = QStringLiteral("edit %1").arg(n);
+            shot.notes = tag + QStringLiteral("edit %1").arg(n);
             document.requestUpdateShot(shot);
             break;
         }
@@ -46,7 +47,7 @@ int main(int argc, char **argv)
             break;
         case 3: {
             story::StoryboardSettings s = document.settings();
-            s.title = QStringLiteral("title %1").arg(n);
+            s.title = tag + QStringLiteral("title %1").arg(n);
             document.requestSetSettings(s);
             break;
         }
