@@ -31,8 +31,7 @@ int runConvert(const QStringList &args, QTextStream &out, QTextStream &err)
         err << QCoreApplication::translate("cli", "error: %1\n").arg(st.error().toString());
         return 1;
     }
-    out << QCoreApplication::translate("cli", "wrote %1 (%n shot(s))\n", nullptr, int(board.value().shots.size()))
-               .arg(output);
+    out << QCoreApplication::translate("cli", "wrote %1 (shots: %2)\n").arg(output).arg(board.value().shots.size());
     return 0;
 }
 

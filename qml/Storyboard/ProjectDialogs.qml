@@ -15,6 +15,7 @@ Item {
     FileDialog {
         id: newDialog
         title: qsTr("New project")
+        acceptLabel: qsTr("Create")
         fileMode: FileDialog.SaveFile
         defaultSuffix: "kinora"
         nameFilters: [qsTr("Kinora projects (*.kinora)")]
@@ -30,6 +31,7 @@ Item {
     FileDialog {
         id: saveAsDialog
         title: qsTr("Save project as")
+        acceptLabel: qsTr("Save")
         fileMode: FileDialog.SaveFile
         defaultSuffix: "kinora"
         nameFilters: [qsTr("Kinora projects (*.kinora)")]
@@ -45,6 +47,7 @@ Item {
     FileDialog {
         id: exportDialog
         title: qsTr("Export storyboard as JSON")
+        acceptLabel: qsTr("Export")
         fileMode: FileDialog.SaveFile
         defaultSuffix: "json"
         nameFilters: [qsTr("Kinora storyboard (*.json)")]

@@ -126,7 +126,7 @@ Item {
             Label {
                 Layout.fillWidth: true
                 text: [card.camera, card.framing, card.shotStyle].join(" · ")
-                      + (card.dialogueCount > 0 ? "  · " + qsTr("%n line(s)", "", card.dialogueCount) : "")
+                      + (card.dialogueCount > 0 ? "  · " + (card.dialogueCount === 1 ? qsTr("1 line") : qsTr("%1 lines").arg(card.dialogueCount)) : "")
                       + (card.cameoNames.length > 0 ? "  " + card.cameoNames.join(" ") : "")
                 color: Theme.textMuted
                 font.pixelSize: Theme.smallFontSize

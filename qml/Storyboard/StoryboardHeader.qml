@@ -52,7 +52,7 @@ Rectangle {
         Item { Layout.fillWidth: true }
         Label {
             objectName: "totalLabel"
-            text: qsTr("%n shot(s)", "", header.viewModel.shots.count) + " · "
+            text: (header.viewModel.shots.count === 1 ? qsTr("1 shot") : qsTr("%1 shots").arg(header.viewModel.shots.count)) + " · "
                   + qsTr("total %1").arg(header.viewModel.formatDuration(header.viewModel.totalSeconds))
             color: Theme.text
         }

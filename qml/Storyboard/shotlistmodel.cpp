@@ -46,13 +46,16 @@ ShotListModel::ShotListModel(story::StoryboardDocument *document, QObject *paren
             Q_EMIT currentRowChanged();
     });
     connect(document, &StoryboardDocument::aboutToMoveShot, this, [this](int from, int to) {
+        m_currentIdBeforeMove = idAt(m_currentRow);
         beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
     });
     connect(document, &StoryboardDocument::shotMoved, this, [this](int from, int to) {
         endMoveRows();
         refreshFrom(std::min(from, to));
-        if (m_currentRow == from)
-            setCurrentRow(to);
+        // The current shot stays the same shot, wherever the move put it.
+        const int row = m_document->storyboard().indexOf(m_currentIdBeforeMove);
+        if (row != m_currentRow && row >= 0)
+            setCurrentRow(row);
         else
             Q_EMIT currentRowChanged();
     });

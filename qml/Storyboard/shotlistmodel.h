@@ -63,6 +63,7 @@ private:
     QSet<QString> m_selected;
     int m_currentRow = -1;
     int m_anchor = -1;
+    QString m_currentIdBeforeMove;
 };
 
 } // namespace kinora::storyboard

@@ -111,6 +111,18 @@ Item {
             keyClick(Qt.Key_Z, Qt.ControlModifier)
             keyClick(Qt.Key_Z, Qt.ControlModifier)
             compare(ids(), before)
+            // Moving right: the current shot is still the moved shot afterwards.
+            mouseClick(cardAt(0))
+            keyClick(Qt.Key_Right, Qt.AltModifier)
+            keyClick(Qt.Key_Right, Qt.AltModifier)
+            compare(ids()[2], before[0])
+            compare(vm.shots.currentRow, 2)
+            compare(vm.currentShot.id, before[0])
+            keyClick(Qt.Key_Z, Qt.ControlModifier)
+            compare(vm.shots.currentRow, 1)
+            compare(vm.currentShot.id, before[0])
+            keyClick(Qt.Key_Z, Qt.ControlModifier)
+            compare(ids(), before)
         }
 
         function test_5_multiSelectDeleteUndo() {
