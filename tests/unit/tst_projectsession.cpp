@@ -12,15 +12,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "testsupport.h"
+
 using namespace kinora;
 
 namespace {
 
 QByteArray fileHash(const QString &path)
 {
-    QFile f(path);
-    f.open(QIODevice::ReadOnly);
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    return QCryptographicHash::hash(test::readBytes(path), QCryptographicHash::Sha256);
 }
 
 story::Storyboard tenShots()

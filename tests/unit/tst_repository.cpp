@@ -14,6 +14,8 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "testsupport.h"
 #include <memory>
 
 using namespace kinora;
@@ -33,13 +35,7 @@ char *toString(const Storyboard &board)
 
 namespace {
 
-QByteArray readBytes(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
+using kinora::test::readBytes;
 
 QStringList idsOf(const Storyboard &board)
 {

@@ -16,21 +16,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "testsupport.h"
+
 using namespace kinora;
 using namespace kinora::story;
 
 namespace {
 
-// Known product bug: ProjectDatabase::inspect() opens a WAL-mode file with QSQLITE_OPEN_READONLY,
-// which makes SQLite create "<file>-wal" and "<file>-shm" beside it and leave them there.
-
-QByteArray readBytes(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
+using kinora::test::readBytes;
 
 void writeBytes(const QString &path, const QByteArray &data)
 {
