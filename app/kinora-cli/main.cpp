@@ -1,5 +1,8 @@
 // kinora-cli: the headless front door for scripts and tests.
 #include "convertcommand.h"
+#ifdef KINORA_WITH_ENGINE
+#include "enginecommands.h"
+#endif
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -11,7 +14,10 @@ int usage(QTextStream &err)
     err << QCoreApplication::translate("cli",
                                        "usage: kinora-cli COMMAND [ARGS]\n"
                                        "commands:\n"
-                                       "  convert INPUT OUTPUT   convert between .fountain (input), .json and .kinora\n");
+                                       "  convert INPUT OUTPUT   convert between .fountain (input), .json and .kinora\n"
+                                       "  plan STORYBOARD -o PLANS.json [options]   how Kinora understood each shot\n"
+                                       "  render STORYBOARD -o OUT.mp4 [options]    render the film (H.264 + AAC)\n"
+                                       "options: --resolution 480p|720p|1080p  --fps N  --shots 1,3-4  --seed N\n");
     return 2;
 }
 
@@ -29,6 +35,12 @@ int main(int argc, char **argv)
     const QString command = args.takeFirst();
     if (command == QLatin1String("convert"))
         return kinora::cli::runConvert(args, out, err);
+#ifdef KINORA_WITH_ENGINE
+    if (command == QLatin1String("plan"))
+        return kinora::cli::runPlan(args, out, err);
+    if (command == QLatin1String("render"))
+        return kinora::cli::runRender(args, out, err);
+#endif
     err << QCoreApplication::translate("cli", "error: unknown command '%1'\n").arg(command);
     return usage(err);
 }

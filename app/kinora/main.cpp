@@ -1,5 +1,6 @@
 // kinora: the studio. `kinora [PROJECT.kinora]` opens the project; `--check` reports what the
 // window shows and quits (smoke tests), `--screenshot FILE` saves the window with it.
+#include "quitonsignal.h"
 #include "startupcheck.h"
 
 #include <QCommandLineParser>
@@ -41,6 +42,7 @@ int main(int argc, char **argv)
     parser.addOption(screenshot);
     parser.process(app);
 
+    kinora::app::quitOnTerminationSignals(&app);
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

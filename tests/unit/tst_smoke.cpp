@@ -49,6 +49,28 @@ private Q_SLOTS:
         QVERIFY2(colours.size() > 20, "the screenshot is nearly blank");
         QVERIFY(!QFile::exists(project + QStringLiteral(".lock"))); // released on a clean quit
     }
+
+    void terminateSavesAndReleasesTheProject()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("term.kinora"));
+        const auto board = story::readStoryboardFile(QStringLiteral(KINORA_TEST_DATA "/sample-storyboard.json"));
+        QVERIFY(story::writeStoryboardFile(board.value(), project).ok());
+        QProcess studio;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        studio.setProcessEnvironment(env);
+        studio.start(QStringLiteral(KINORA_BINARY_DIR "/app/kinora/kinora"), {project});
+        QVERIFY(studio.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(project + QStringLiteral(".lock")), 20000);
+        studio.terminate(); // SIGTERM, as a desktop session ending or `kill` would send
+        QVERIFY(studio.waitForFinished(15000));
+        QCOMPARE(studio.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(studio.exitCode(), 0);
+        QVERIFY(!QFile::exists(project + QStringLiteral(".lock")));
+        QCOMPARE(story::readStoryboardFile(project).value().shots.size(), 10);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSmoke)
