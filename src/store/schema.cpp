@@ -1,5 +1,6 @@
 // Schema history. Never edit a released step: add a new one. Version 1 is the first storyboard
-// schema; version 2 adds the per-shot generation status and thumbnail shown on shot cards.
+// schema; version 2 adds the per-shot generation status and thumbnail shown on shot cards;
+// version 3 adds the generation job queue and the takes it produces.
 #include "store/schema.h"
 
 #include "store/sqlutil.h"
@@ -29,6 +30,23 @@ QStringList migrationStatements(int version)
         return {
             QStringLiteral("ALTER TABLE shots ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'"),
             QStringLiteral("ALTER TABLE shots ADD COLUMN thumbnail TEXT"),
+        };
+    case 3:
+        return {
+            QStringLiteral("CREATE TABLE jobs (id TEXT PRIMARY KEY, shot_id TEXT NOT NULL, "
+                           "state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'cancelled')), "
+                           "position INTEGER NOT NULL, spec TEXT NOT NULL, spec_hash TEXT NOT NULL, "
+                           "attempts INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', "
+                           "stage TEXT NOT NULL DEFAULT '', frames_done INTEGER NOT NULL DEFAULT 0, "
+                           "frames_total INTEGER NOT NULL DEFAULT 0, take_id TEXT, worker_pid INTEGER, "
+                           "created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX jobs_by_state ON jobs (state, position)"),
+            QStringLiteral("CREATE TABLE takes (id TEXT PRIMARY KEY, shot_id TEXT NOT NULL, spec_hash TEXT NOT NULL, "
+                           "seed INTEGER NOT NULL, engine_version TEXT NOT NULL, media TEXT NOT NULL, "
+                           "plan TEXT NOT NULL, end_state TEXT NOT NULL, timings TEXT NOT NULL, "
+                           "is_hero INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX takes_by_shot ON takes (shot_id)"),
+            QStringLiteral("CREATE INDEX takes_by_spec ON takes (spec_hash)"),
         };
     default:
         return {};
