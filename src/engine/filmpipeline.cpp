@@ -83,20 +83,11 @@ core::Result<QList<ScenePlan>> FilmPipeline::plan(const story::Storyboard &board
     return plans;
 }
 
-core::Status FilmPipeline::render(const story::Storyboard &board, const FilmOverrides &overrides,
-                                  const QString &outPath, const PipelineProgressFn &progress, FilmStats *stats)
+core::Status FilmPipeline::walk(const story::Storyboard &board, const FilmOverrides &overrides,
+                                const PipelineProgressFn &progress, FilmStats &s, const SelectedShotFn &onSelected)
 {
-    if (board.shots.isEmpty())
-        return core::Error{QStringLiteral("The storyboard has no shots."), {}};
-    const ShotInput first = inputFor(board, 0, overrides);
-    auto writer = media::Mp4Writer::open(outPath, {first.width, first.height, first.fps}, {48000, 2});
-    if (!writer)
-        return writer.error();
-    FilmStats local;
-    FilmStats &s = stats ? *stats : local;
     PromptCompiler compiler;
     World world;
-    Renderer renderer(RenderOptions{m_device, 0});
     QList<PlanEntity> state;
     QString environment;
     const int shotCount = int(board.shots.size());
@@ -120,37 +111,95 @@ core::Status FilmPipeline::render(const story::Storyboard &board, const FilmOver
         environment = plan.environment;
         if (!selected(overrides, number))
             continue;
-        timer.start();
-        double encodeSeconds = 0;
-        QElapsedTimer encodeTimer;
-        core::Status st = renderer.render(
-            plan, track.value(),
-            [&](int, const std::uint8_t *rgb, int stride) {
-                encodeTimer.start();
-                core::Status w = writer.value()->writeVideoFrame(rgb, stride);
-                encodeSeconds += encodeTimer.nsecsElapsed() / 1e9;
-                return w;
-            },
-            [&](int done, int total) {
-                return !progress || progress({number, shotCount, QStringLiteral("render"), done, total});
-            });
-        s.renderSeconds += timer.nsecsElapsed() / 1e9 - encodeSeconds;
-        s.encodeSeconds += encodeSeconds;
-        if (!st)
-            return core::Error{st.error().message, QStringLiteral("shot %1").arg(number)};
-        // The sound stage fills this track; until then each shot carries its own silence so the
-        // audio stays aligned with the picture at every shot boundary.
-        const int samples = int(std::llround(plan.frameCount() * 48000.0 / plan.fps));
-        std::vector<float> silence(std::size_t(samples) * 2, 0.0f);
-        if (core::Status a = writer.value()->writeAudio(silence.data(), samples); !a)
-            return a;
-        s.frames += plan.frameCount();
-        s.outputSeconds += double(plan.frameCount()) / plan.fps;
+        if (core::Status st = onSelected(number, plan, track.value()); !st)
+            return st;
     }
+    return {};
+}
+
+core::Status FilmPipeline::renderInto(media::Mp4Writer &writer, const ScenePlan &plan, const WorldTrack &track,
+                                      int number, int shotCount, const PipelineProgressFn &progress, FilmStats &s)
+{
+    QElapsedTimer timer;
+    timer.start();
+    double encodeSeconds = 0;
+    QElapsedTimer encodeTimer;
+    Renderer renderer(RenderOptions{m_device, 0});
+    core::Status st = renderer.render(
+        plan, track,
+        [&](int, const std::uint8_t *rgb, int stride) {
+            encodeTimer.start();
+            core::Status w = writer.writeVideoFrame(rgb, stride);
+            encodeSeconds += encodeTimer.nsecsElapsed() / 1e9;
+            return w;
+        },
+        [&](int done, int total) {
+            return !progress || progress({number, shotCount, QStringLiteral("render"), done, total});
+        });
+    s.renderSeconds += timer.nsecsElapsed() / 1e9 - encodeSeconds;
+    s.encodeSeconds += encodeSeconds;
+    if (!st)
+        return core::Error{st.error().message, QStringLiteral("shot %1").arg(number)};
+    // The sound stage fills this track; until then each shot carries its own silence so the
+    // audio stays aligned with the picture at every shot boundary.
+    const int samples = int(std::llround(plan.frameCount() * 48000.0 / plan.fps));
+    std::vector<float> silence(std::size_t(samples) * 2, 0.0f);
+    if (core::Status a = writer.writeAudio(silence.data(), samples); !a)
+        return a;
+    s.frames += plan.frameCount();
+    s.outputSeconds += double(plan.frameCount()) / plan.fps;
+    return {};
+}
+
+core::Status FilmPipeline::render(const story::Storyboard &board, const FilmOverrides &overrides,
+                                  const QString &outPath, const PipelineProgressFn &progress, FilmStats *stats)
+{
+    if (board.shots.isEmpty())
+        return core::Error{QStringLiteral("The storyboard has no shots."), {}};
+    const ShotInput first = inputFor(board, 0, overrides);
+    auto writer = media::Mp4Writer::open(outPath, {first.width, first.height, first.fps}, {48000, 2});
+    if (!writer)
+        return writer.error();
+    FilmStats local;
+    FilmStats &s = stats ? *stats : local;
+    const int shotCount = int(board.shots.size());
+    core::Status st = walk(board, overrides, progress, s, [&](int number, const ScenePlan &plan, const WorldTrack &track) {
+        return renderInto(*writer.value(), plan, track, number, shotCount, progress, s);
+    });
+    if (!st)
+        return st;
+    QElapsedTimer timer;
     timer.start();
     core::Status done = writer.value()->finish();
     s.encodeSeconds += timer.nsecsElapsed() / 1e9;
     return done;
+}
+
+core::Result<FilmPipeline::ShotOutcome> FilmPipeline::renderShot(const story::Storyboard &board,
+                                                                 const FilmOverrides &overrides, int number,
+                                                                 const QString &outPath,
+                                                                 const PipelineProgressFn &progress)
+{
+    if (number < 1 || number > board.shots.size())
+        return core::Error{QStringLiteral("There is no shot %1.").arg(number), {}};
+    FilmOverrides one = overrides;
+    one.shots = {number};
+    const ShotInput in = inputFor(board, number - 1, one);
+    auto writer = media::Mp4Writer::open(outPath, {in.width, in.height, in.fps}, {48000, 2});
+    if (!writer)
+        return writer.error();
+    ShotOutcome outcome;
+    const int shotCount = int(board.shots.size());
+    core::Status st = walk(board, one, progress, outcome.stats, [&](int n, const ScenePlan &plan, const WorldTrack &track) {
+        outcome.plan = plan;
+        outcome.endState = track.endState;
+        return renderInto(*writer.value(), plan, track, n, shotCount, progress, outcome.stats);
+    });
+    if (!st)
+        return st.error();
+    if (core::Status done = writer.value()->finish(); !done)
+        return done.error();
+    return outcome;
 }
 
 } // namespace kinora::engine

@@ -5,9 +5,14 @@
 #include "core/result.h"
 #include "engine/filmspec.h"
 #include "engine/sceneplan.h"
+#include "engine/worldtrack.h"
 
 #include <QString>
 #include <functional>
+
+namespace kinora::media {
+class Mp4Writer;
+}
 
 namespace kinora::engine {
 
@@ -46,7 +51,25 @@ public:
     core::Status render(const story::Storyboard &board, const FilmOverrides &overrides, const QString &outPath,
                         const PipelineProgressFn &progress = {}, FilmStats *stats = nullptr);
 
+    struct ShotOutcome
+    {
+        ScenePlan plan;
+        QList<PlanEntity> endState;
+        FilmStats stats;
+    };
+    /// @brief Renders shot @p number (1-based) alone into its own MP4 (a take), simulating the
+    /// shots before it for continuity.
+    core::Result<ShotOutcome> renderShot(const story::Storyboard &board, const FilmOverrides &overrides, int number,
+                                         const QString &outPath, const PipelineProgressFn &progress = {});
+
 private:
+    using SelectedShotFn = std::function<core::Status(int number, const ScenePlan &, const WorldTrack &)>;
+    /// Compiles and simulates shots 1..last selected in order; calls @p onSelected for the selected ones.
+    core::Status walk(const story::Storyboard &board, const FilmOverrides &overrides, const PipelineProgressFn &progress,
+                      FilmStats &stats, const SelectedShotFn &onSelected);
+    core::Status renderInto(media::Mp4Writer &writer, const ScenePlan &plan, const WorldTrack &track, int number,
+                            int shotCount, const PipelineProgressFn &progress, FilmStats &stats);
+
     QString m_device;
 };
 
