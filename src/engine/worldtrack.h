@@ -45,6 +45,7 @@ struct ContactEvent
     QString materialB;
     double impulse = 0;       ///< N*s
     double normalSpeed = 0;   ///< m/s along the contact normal, before the contact
+    double tangentSpeed = 0;  ///< m/s along the surface: a rolling ball's speed, a footstep's walking speed
     Vec3 position;
     Vec3 normal;
     QString kind = QStringLiteral("impact"); ///< impact | footstep | roll | splash
