@@ -23,6 +23,8 @@ Item {
     required property bool selected
     required property string status
     property bool current: false
+    property var genStatus: ({ state: "draft" })
+    readonly property string genState: genStatus.state || "draft"
 
     signal clicked(int index, int modifiers)
     signal dropped(int from, real sceneX, real sceneY)
@@ -70,10 +72,46 @@ Item {
                     font.bold: true
                     color: "white"
                 }
+                Image {
+                    objectName: "poster"
+                    anchors.fill: parent
+                    visible: source.toString().length > 0
+                    source: card.genStatus.poster || ""
+                    fillMode: Image.PreserveAspectCrop
+                    asynchronous: true
+                    cache: false
+                }
                 Label {
                     anchors.centerIn: parent
-                    text: qsTr("Not generated")
-                    color: Qt.rgba(1, 1, 1, 0.6)
+                    visible: !(card.genStatus.poster)
+                    text: card.genState === "running"
+                          ? (card.genStatus.stage === "render" ? qsTr("Rendering %1%").arg(Math.round(card.genStatus.progress * 100))
+                                                              : qsTr("Simulating…"))
+                          : card.genState === "queued" ? qsTr("Waiting in the queue")
+                          : card.genState === "failed" ? qsTr("Failed: %1").arg(card.genStatus.error || "")
+                          : qsTr("Not generated")
+                    color: card.genState === "failed" ? Theme.danger : Qt.rgba(1, 1, 1, 0.75)
+                    font.pixelSize: Theme.smallFontSize
+                    width: parent.width - 16
+                    horizontalAlignment: Text.AlignHCenter
+                    elide: Text.ElideRight
+                }
+                Rectangle {
+                    objectName: "progressBar"
+                    visible: card.genState === "running"
+                    anchors.left: parent.left
+                    anchors.bottom: parent.bottom
+                    height: 4
+                    width: parent.width * (card.genStatus.progress || 0)
+                    color: Theme.accent
+                }
+                Label {
+                    visible: card.genState === "running" && card.genStatus.etaSeconds !== undefined
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    anchors.bottom: parent.bottom
+                    anchors.bottomMargin: 8
+                    text: qsTr("about %1 s left").arg(Math.ceil(card.genStatus.etaSeconds || 0))
+                    color: "white"
                     font.pixelSize: Theme.smallFontSize
                 }
                 Rectangle {
@@ -88,8 +126,12 @@ Item {
                     Label {
                         id: badgeText
                         anchors.centerIn: parent
-                        text: card.status === "draft" ? qsTr("Draft") : card.status
-                        color: Theme.warning
+                        text: ({ draft: qsTr("Draft"), queued: qsTr("Queued"), running: qsTr("Generating"),
+                                 done: qsTr("Ready"), failed: qsTr("Failed"), cancelled: qsTr("Cancelled") })[card.genState]
+                              + (card.genStatus.takes > 1 ? " · " + qsTr("%1 takes").arg(card.genStatus.takes) : "")
+                        color: card.genState === "done" ? Theme.success
+                             : card.genState === "failed" ? Theme.danger
+                             : card.genState === "running" || card.genState === "queued" ? Theme.accent : Theme.warning
                         font.pixelSize: Theme.smallFontSize
                     }
                 }

@@ -160,6 +160,13 @@ Rectangle {
                 }
             }
 
+            FieldLabel { text: qsTr("Takes"); Layout.topMargin: 6 }
+            TakesPanel {
+                Layout.fillWidth: true
+                viewModel: editor.viewModel
+                shotId: editor.shot.id || ""
+            }
+
             FieldLabel { text: qsTr("Notes"); Layout.topMargin: 6 }
             TextArea {
                 objectName: "notesArea"

@@ -24,6 +24,7 @@ GridView {
 
     delegate: ShotCard {
         current: index === grid.viewModel.shots.currentRow
+        genStatus: { grid.viewModel.generation.revision; return grid.viewModel.generation.statusFor(shotId) }
         onClicked: (row, modifiers) => {
             grid.forceActiveFocus()
             grid.viewModel.shots.select(row, modifiers & Qt.ControlModifier, modifiers & Qt.ShiftModifier)

@@ -22,6 +22,7 @@ Rectangle {
         [qsTr("Previous / next shot (Shift extends the selection)"), "Left, Right, Up, Down"],
         [qsTr("Edit the current shot's prompt"), "F2"],
         [qsTr("Back to the shot strip"), "Esc"],
+        [qsTr("Generate selected shots / all shots"), "Ctrl+G, Ctrl+Shift+G"],
         [qsTr("Undo / redo"), "Ctrl+Z, Ctrl+Shift+Z (or Ctrl+Y)"]
     ]
 
@@ -78,6 +79,38 @@ Rectangle {
                             tip: qsTr("Redo %1 (Ctrl+Shift+Z)").arg(page.viewModel.undoStack.redoText)
                             onClicked: page.viewModel.redo()
                         }
+                        ToolSeparator {}
+                        IconButton {
+                            objectName: "generateButton"
+                            text: qsTr("Generate")
+                            tip: qsTr("Generate the selected shots (Ctrl+G)")
+                            enabled: page.viewModel.shots.count > 0
+                            onClicked: page.viewModel.generation.generateSelected()
+                        }
+                        IconButton {
+                            text: qsTr("Generate all")
+                            tip: qsTr("Generate every shot (Ctrl+Shift+G)")
+                            enabled: page.viewModel.shots.count > 0
+                            onClicked: page.viewModel.generation.generateAll()
+                        }
+                        IconButton {
+                            objectName: "cancelJobButton"
+                            text: qsTr("Cancel")
+                            tip: qsTr("Stop generating the current shot")
+                            enabled: page.viewModel.generation.activeJobs > 0
+                            onClicked: page.viewModel.generation.cancel(page.viewModel.currentShot.id)
+                        }
+                        IconButton {
+                            objectName: "pauseButton"
+                            text: page.viewModel.generation.paused ? qsTr("Resume queue") : qsTr("Pause queue")
+                            tip: qsTr("The shot being generated finishes; the next ones wait")
+                            onClicked: page.viewModel.generation.paused = !page.viewModel.generation.paused
+                        }
+                        Label {
+                            visible: page.viewModel.generation.activeJobs > 0
+                            text: qsTr("%1 in the queue").arg(page.viewModel.generation.activeJobs)
+                            color: Theme.textMuted
+                        }
                         Label {
                             visible: page.viewModel.shots.selectedCount > 1
                             text: qsTr("%1 selected").arg(page.viewModel.shots.selectedCount)
@@ -120,6 +153,16 @@ Rectangle {
         sequences: ["Ctrl+Return", "Ctrl+Enter", "Insert"]
         enabled: page.viewModel.isOpen
         onActivated: { page.viewModel.addShot(); strip.forceActiveFocus() }
+    }
+    Shortcut {
+        sequence: "Ctrl+G"
+        enabled: page.viewModel.isOpen
+        onActivated: page.viewModel.generation.generateSelected()
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+G"
+        enabled: page.viewModel.isOpen
+        onActivated: page.viewModel.generation.generateAll()
     }
     Shortcut {
         sequence: "Ctrl+D"

@@ -115,6 +115,16 @@ void StoryboardViewModel::rerollSeed()
     }, {});
 }
 
+bool StoryboardViewModel::renewSeed(int row)
+{
+    const auto &shots = m_document->storyboard().shots;
+    if (row < 0 || row >= shots.size() || shots.at(row).seedLocked)
+        return false;
+    Shot shot = shots.at(row);
+    shot.seed = core::newSeed();
+    return m_document->requestUpdateShot(shot);
+}
+
 void StoryboardViewModel::addDialogueLine()
 {
     editCurrent([](Shot &s) {

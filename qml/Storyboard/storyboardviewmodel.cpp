@@ -2,6 +2,7 @@
 // storyboard settings. File work runs on the session's writer thread or the global pool.
 #include "storyboardviewmodel.h"
 
+#include "generationviewmodel.h"
 #include "shotlistmodel.h"
 #include "story/projectio.h"
 #include "story/projectsession.h"
@@ -27,8 +28,11 @@ StoryboardViewModel::StoryboardViewModel(QObject *parent)
     : QObject(parent),
       m_document(new story::StoryboardDocument(this)),
       m_session(new story::ProjectSession(this)),
-      m_shots(new ShotListModel(m_document, this))
+      m_shots(new ShotListModel(m_document, this)),
+      m_generation(new GenerationViewModel(this))
 {
+    connect(this, &StoryboardViewModel::projectChanged, this,
+            [this] { m_generation->projectChanged(m_session->path()); });
     m_session->attach(m_document);
     connect(m_session, &story::ProjectSession::opened, this, &StoryboardViewModel::onOpened);
     connect(m_session, &story::ProjectSession::savedAs, this, [this](const QString &path) {
@@ -78,6 +82,9 @@ StoryboardViewModel::StoryboardViewModel(QObject *parent)
 }
 
 StoryboardViewModel::~StoryboardViewModel() = default;
+
+const story::Storyboard &StoryboardViewModel::storyboardSnapshot() const { return m_document->storyboard(); }
+QStringList StoryboardViewModel::selectedShotIds() const { return m_shots->selectedIds(); }
 
 story::UndoStack *StoryboardViewModel::undoStack() const { return m_document->undoStack(); }
 bool StoryboardViewModel::isOpen() const { return m_session->isOpen(); }

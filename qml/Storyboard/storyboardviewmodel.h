@@ -20,6 +20,7 @@ struct Storyboard;
 namespace kinora::storyboard {
 
 class ShotListModel;
+class GenerationViewModel;
 
 class StoryboardViewModel : public QObject
 {
@@ -27,6 +28,7 @@ class StoryboardViewModel : public QObject
     QML_ELEMENT
     Q_PROPERTY(kinora::storyboard::ShotListModel *shots READ shots CONSTANT)
     Q_PROPERTY(kinora::story::UndoStack *undoStack READ undoStack CONSTANT)
+    Q_PROPERTY(kinora::storyboard::GenerationViewModel *generation READ generation CONSTANT)
     Q_PROPERTY(bool isOpen READ isOpen NOTIFY projectChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString projectPath READ projectPath NOTIFY projectChanged)
@@ -52,6 +54,11 @@ public:
     ~StoryboardViewModel() override;
 
     ShotListModel *shots() const { return m_shots; }
+    GenerationViewModel *generation() const { return m_generation; }
+    const story::Storyboard &storyboardSnapshot() const;
+    QStringList selectedShotIds() const;
+    /// @brief Gives an unlocked shot a new random seed (one undoable edit).
+    bool renewSeed(int row);
     story::UndoStack *undoStack() const;
     bool isOpen() const;
     bool busy() const { return m_busy; }
@@ -127,6 +134,7 @@ private:
     story::StoryboardDocument *m_document;
     story::ProjectSession *m_session;
     ShotListModel *m_shots;
+    GenerationViewModel *m_generation;
     bool m_busy = false;
     bool m_saveFailing = false;
     QString m_saveStatus;

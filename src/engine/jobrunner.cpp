@@ -5,12 +5,14 @@
 #include "core/ids.h"
 #include "engine/filmpipeline.h"
 #include "engine/jobspec.h"
+#include "media/mediadecoder.h"
 #include "store/jobrepository.h"
 #include "store/projectdatabase.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -76,6 +78,16 @@ core::Result<bool> JobRunner::runNext(qint64 workerPid, const Notify &notify)
         say({{QStringLiteral("type"), QStringLiteral("finished")}, {QStringLiteral("ok"), false},
              {QStringLiteral("message"), cancelled ? QStringLiteral("cancelled") : outcome.error().toString()}});
         return true;
+    }
+    // The poster shown on the shot card: the frame one second in (or the last one).
+    if (auto frames = media::decodeVideoFrames(path, outcome.value().plan.fps + 1); frames && !frames.value().frames.isEmpty()) {
+        const auto &video = frames.value();
+        const QByteArray &rgb = video.frames.last();
+        QImage poster(reinterpret_cast<const uchar *>(rgb.constData()), video.width, video.height, video.width * 3,
+                      QImage::Format_RGB888);
+        QString posterPath = path;
+        posterPath.replace(QLatin1String(".mp4"), QLatin1String(".png"));
+        poster.scaledToWidth(std::min(480, video.width), Qt::SmoothTransformation).save(posterPath);
     }
     ScenePlan endState;
     endState.entities = outcome.value().endState;

@@ -319,6 +319,18 @@ core::Result<QList<Take>> JobRepository::takesForShot(const QString &shotId)
     return out;
 }
 
+core::Result<QList<Take>> JobRepository::allTakes()
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM takes ORDER BY created_at").arg(QLatin1String(kTakeColumns)));
+    if (core::Status st = exec(q, QStringLiteral("read the takes")); !st)
+        return st.error();
+    QList<Take> out;
+    while (q.next())
+        out << takeFrom(q);
+    return out;
+}
+
 core::Status JobRepository::setHero(const QString &takeId)
 {
     return inTransaction(QStringLiteral("choose the hero take"), [&]() -> core::Status {

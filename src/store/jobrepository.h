@@ -78,6 +78,7 @@ public:
     core::Result<std::optional<Job>> job(const QString &jobId);
     core::Result<std::optional<Take>> takeForSpec(const QString &specHash);
     core::Result<QList<Take>> takesForShot(const QString &shotId);
+    core::Result<QList<Take>> allTakes();
     core::Status setHero(const QString &takeId);
 
 private:
