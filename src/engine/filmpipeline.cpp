@@ -62,10 +62,12 @@ core::Result<QList<ScenePlan>> FilmPipeline::plan(const story::Storyboard &board
     PromptCompiler compiler;
     World world;
     QList<PlanEntity> state;
-    QString environment;
+    QString environment, timeOfDay, weather;
     const int last = lastSelected(board, overrides);
     for (int i = 0; i < last; ++i) {
-        const ShotInput in = inputFor(board, i, overrides);
+        ShotInput in = inputFor(board, i, overrides);
+        in.previousTimeOfDay = timeOfDay;
+        in.previousWeather = weather;
         if (progress && !progress({i + 1, int(board.shots.size()), QStringLiteral("plan"), 0, 1}))
             return kCancelled;
         ScenePlan plan = compiler.compile(in, in.newScene ? QList<PlanEntity>{} : state,
@@ -79,6 +81,8 @@ core::Result<QList<ScenePlan>> FilmPipeline::plan(const story::Storyboard &board
             return core::Error{track.error().message, QStringLiteral("shot %1").arg(i + 1)};
         state = track.value().endState;
         environment = plan.environment;
+        timeOfDay = plan.timeOfDay;
+        weather = plan.weather;
     }
     return plans;
 }
@@ -89,13 +93,15 @@ core::Status FilmPipeline::walk(const story::Storyboard &board, const FilmOverri
     PromptCompiler compiler;
     World world;
     QList<PlanEntity> state;
-    QString environment;
+    QString environment, timeOfDay, weather;
     const int shotCount = int(board.shots.size());
     const int last = lastSelected(board, overrides);
     QElapsedTimer timer;
     for (int i = 0; i < last; ++i) {
         const int number = i + 1;
-        const ShotInput in = inputFor(board, i, overrides);
+        ShotInput in = inputFor(board, i, overrides);
+        in.previousTimeOfDay = timeOfDay;
+        in.previousWeather = weather;
         timer.start();
         const ScenePlan plan = compiler.compile(in, in.newScene ? QList<PlanEntity>{} : state,
                                                 in.newScene ? QString() : environment);
@@ -109,6 +115,8 @@ core::Status FilmPipeline::walk(const story::Storyboard &board, const FilmOverri
             return core::Error{track.error().message, QStringLiteral("shot %1").arg(number)};
         state = track.value().endState;
         environment = plan.environment;
+        timeOfDay = plan.timeOfDay;
+        weather = plan.weather;
         if (!selected(overrides, number))
             continue;
         if (core::Status st = onSelected(number, plan, track.value()); !st)

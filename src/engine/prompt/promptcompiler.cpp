@@ -99,6 +99,11 @@ public:
                 m_plan.environment = previousEnvironment;
                 m_environmentCarried = true;
             }
+            // The same scene keeps its light and weather; words in the prompt still override.
+            if (!shot.previousTimeOfDay.isEmpty())
+                m_plan.timeOfDay = shot.previousTimeOfDay;
+            if (!shot.previousWeather.isEmpty())
+                m_plan.weather = shot.previousWeather;
         }
         m_firstNew = int(m_plan.entities.size());
         storyCamera();

@@ -27,6 +27,8 @@ struct ShotInput
     bool newScene = true;
     QList<PlanDialogue> dialogue; ///< speaker, language, text, startSeconds (entity is filled in)
     QStringList cameos;           ///< cameo handles ("@maya") that appear in the shot
+    QString previousTimeOfDay;    ///< a continuing shot keeps the light unless its prompt names one
+    QString previousWeather;      ///< ... and the weather
 };
 
 /// @brief Compiles prompts. Stateless; safe to use from several threads.

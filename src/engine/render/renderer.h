@@ -1,0 +1,55 @@
+// Renderer: draws a WorldTrack as RGB frames (environment, time of day, weather, camera, style).
+// A libtorch tensor program behind a pimpl, so including this header never pulls in torch.
+#pragma once
+
+#include "core/result.h"
+#include "engine/worldtrack.h"
+
+#include <QString>
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+namespace kinora::engine {
+
+struct RenderOptions
+{
+    QString device = QStringLiteral("cpu"); ///< "cpu" or "cuda" (falls back to cpu when absent)
+    int threads = 0;                         ///< intra-op threads; 0 = one per logical core
+    int motionBlurSamples = 1; ///< 1 = off; 2-3 = sub-frame renders over a 180-degree shutter
+};
+
+class Renderer
+{
+public:
+    using FrameSink = std::function<core::Status(int frame, const std::uint8_t *rgb24, int stride)>;
+    using ProgressFn = std::function<bool(int done, int total)>;
+
+    explicit Renderer(RenderOptions options = {});
+    ~Renderer();
+    Renderer(const Renderer &) = delete;
+    Renderer &operator=(const Renderer &) = delete;
+
+    /// @brief Renders every frame of @p track at plan.width x plan.height, in order, handing each
+    /// to @p sink (rows of 3-byte RGB, @p stride bytes apart). A sink error or a progress callback
+    /// returning false stops the render and is returned.
+    core::Status render(const ScenePlan &plan, const WorldTrack &track, const FrameSink &sink,
+                        const ProgressFn &progress = {});
+
+    /// @brief The device this renderer actually uses ("cpu" after a cuda fallback).
+    QString device() const;
+    /// @brief Why the requested device was not used, or "" when it was.
+    QString deviceNote() const;
+    /// @brief Human-readable description of the default compute device and thread count.
+    static QString deviceDescription();
+    /// @brief libtorch's intra-op thread count (what render() last set, or the default).
+    static int threadCount();
+    /// @brief Times a few float matmuls of @p size squared on the CPU: a BLAS health check.
+    static double matmulGflops(int size = 1024);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace kinora::engine

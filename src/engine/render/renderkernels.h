@@ -1,0 +1,98 @@
+// Private to the renderer: the tensor kernels shared by its translation units (ray casting,
+// shading, styles). Includes torch, so it must never be included from a public header.
+#pragma once
+
+#include "engine/render/camerapath.h"
+#include "engine/render/look.h"
+#include "engine/worldtrack.h"
+
+#include <torch/torch.h>
+
+namespace kinora::engine::render {
+
+using engine::Look;
+
+using torch::Tensor;
+
+/// Tile edge in pixels: rays are culled per 16x16 tile against each primitive's bounding sphere.
+constexpr int kTile = 16;
+
+/// @brief The frame's primitives as device tensors, with one trailing dummy row so that a gather
+/// by "no hit" (-1 mapped to count) stays in range.
+struct PrimitiveTable
+{
+    Tensor center; ///< [P+1,3]
+    Tensor axes;   ///< [P+1,3,3] world = axes * local (columns are the local axes)
+    Tensor size;   ///< [P+1,3]
+    Tensor color;  ///< [P+1,3]
+    Tensor shape;  ///< [P+1] int64, Primitive::Shape values (0 for the dummy)
+    Tensor part;   ///< [P+1] int64, Primitive::Part values
+    Tensor mouth;  ///< [P+1] mouth opening 0..1
+    Tensor shine;  ///< [P+1] specular strength from the material
+    Tensor bound;  ///< [P] bounding-sphere radius
+    int count = 0;
+};
+
+PrimitiveTable makePrimitiveTable(const QList<Primitive> &primitives, const torch::Device &device);
+/// @brief Primitives part way (u in 0..1) from @p a to @p b; @p a when the lists do not match.
+QList<Primitive> blendPrimitives(const QList<Primitive> &a, const QList<Primitive> &b, double u);
+
+/// @brief Image [H,W,C] (H, W multiples of kTile) to tiles [T, kTile*kTile, C], and back.
+Tensor toTiles(const Tensor &image);
+Tensor fromTiles(const Tensor &tiles, int height, int width);
+
+struct Hits
+{
+    Tensor t;  ///< [H*W] distance along the ray, +inf for no hit
+    Tensor id; ///< [H*W] int64 primitive index, -1 for no hit
+};
+
+/// @brief Nearest primitive along each camera ray; @p dirs is [H,W,3] of unit directions.
+Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs);
+/// @brief Whether anything lies between each origin and the light along @p toLight ([3], unit).
+/// @p origins [H,W,3], @p valid [H,W] bool (false: no ray). Returns [H*W] bool.
+Tensor castShadow(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid,
+                  const Vec3 &toLight);
+
+struct Surface
+{
+    Tensor normal; ///< [M,3] world-space unit normal
+    Tensor local;  ///< [M,3] hit point in the primitive's local frame
+};
+/// @brief Normals and local coordinates at @p positions [M,3] on primitives @p ids [M] (-1 ok).
+Surface surfaceAt(const PrimitiveTable &table, const Tensor &positions, const Tensor &ids);
+
+/// @brief Per-pixel scene description the shading and style passes read. Flattened [M = H*W].
+struct GBuffer
+{
+    int height = 0, width = 0;           ///< padded to tile multiples
+    int imageHeight = 0, imageWidth = 0; ///< the visible part (top-left) of the padded image
+    Vec3 eye;        ///< camera position
+    Tensor dir;      ///< [M,3]
+    Tensor depth;    ///< [M] ray distance; a large constant for the background
+    Tensor kind;     ///< [M] int64: 0 background, 1 ground, 2 primitive
+    Tensor id;       ///< [M] primitive index or -1
+    Tensor position; ///< [M,3]
+    Tensor normal;   ///< [M,3]
+    Tensor local;    ///< [M,3]
+    Tensor lit;      ///< [M] 1 sunlit, 0 in shadow
+};
+
+/// @brief Distance along each ray [M,3] from @p eye to the walls of an indoor set (+inf outdoors).
+Tensor backdropDistance(const Look &look, const Vec3 &eye, const Tensor &dirs);
+/// @brief Ground albedo [M,3] at world points [M,3]; @p shine receives [M] specular strength and
+/// @p water [M] 1 where the ground is water (whose normal shade() then ripples).
+Tensor groundAlbedo(const Look &look, const Tensor &pos, int frame, Tensor *shine, Tensor *water);
+/// @brief Sky, indoor walls, stars or open water seen along @p dirs [M,3] (linear RGB [M,3]).
+Tensor background(const Look &look, const Tensor &dirs, const Tensor &depth, const Vec3 &eye, int frame);
+/// @brief Linear RGB [M,3] of a frame: materials, lighting, faces, sky, fog and weather.
+Tensor shade(const Look &look, const GBuffer &g, const PrimitiveTable &table, int frame);
+/// @brief The style pass: display RGB in 0..1 [H,W,3] (still padded) from linear RGB [M,3].
+Tensor stylize(const Look &look, const GBuffer &g, const Tensor &linear, int frame);
+
+/// @brief Deterministic hash noise in [0,1) of integer lattice coordinates (any device).
+Tensor hashNoise(const Tensor &ix, const Tensor &iy, std::int64_t salt);
+/// @brief Smooth value noise in [0,1) of float coordinates.
+Tensor valueNoise(const Tensor &x, const Tensor &y, std::int64_t salt);
+
+} // namespace kinora::engine::render
