@@ -31,6 +31,8 @@ install_packages() {
 }
 
 build() {
+    # Paths under the checkout hash as relative paths, so a fresh clone elsewhere (CI) hits the cache.
+    export CCACHE_BASEDIR="$ROOT"
     if [[ ! -f "$BUILD/build.ninja" ]]; then
         cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
     fi
