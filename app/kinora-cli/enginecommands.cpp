@@ -115,8 +115,8 @@ int runPlan(const QStringList &args, QTextStream &out, QTextStream &err)
     EngineArgs a;
     if (const int code = parse(QStringLiteral("plan"), args, err, a); code != 0)
         return code;
-    engine::FilmPipeline pipeline;
-    auto plans = pipeline.plan(a.board, a.overrides, progressTo(err));
+    engine::FilmPlanner planner;
+    auto plans = planner.plan(a.board, a.overrides, progressTo(err));
     err << "\n";
     if (!plans) {
         err << "error: " << plans.error().toString() << "\n";

@@ -107,9 +107,8 @@ Item {
                 }
                 Label {
                     visible: card.genState === "running" && card.genStatus.etaSeconds !== undefined
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    anchors.bottom: parent.bottom
-                    anchors.bottomMargin: 8
+                    anchors.centerIn: parent
+                    anchors.verticalCenterOffset: 18
                     text: qsTr("about %1 s left").arg(Math.ceil(card.genStatus.etaSeconds || 0))
                     color: "white"
                     font.pixelSize: Theme.smallFontSize

@@ -54,6 +54,12 @@ Rectangle {
                 onTextChanged: if (activeFocus && text !== editor.shot.prompt) editor.viewModel.setShotField("prompt", text)
             }
 
+            FieldLabel { text: qsTr("How Kinora understood it") }
+            PlanPanel {
+                Layout.fillWidth: true
+                planModel: editor.viewModel.plan
+            }
+
             GridLayout {
                 Layout.fillWidth: true
                 columns: 2

@@ -2,6 +2,7 @@
 // only writes requests there and polls a snapshot back (off the GUI thread) while work is active.
 #include "generationviewmodel.h"
 
+#include "core/logging.h"
 #include "engine/enginesupervisor.h"
 #include "engine/jobspec.h"
 #include "store/jobrepository.h"
@@ -35,9 +36,11 @@ void withProject(QObject *context, const QString &path, Work work, Done done)
         done(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run([path, work]() -> T {
-        auto db = store::ProjectDatabase::open(path);
-        if (!db)
+        auto db = store::ProjectDatabase::attach(path);
+        if (!db) {
+            qCWarning(lcApp) << "generation: cannot read the queue:" << db.error().toString();
             return T{};
+        }
         store::JobRepository jobs(db.value()->db());
         return work(jobs, path);
     }));

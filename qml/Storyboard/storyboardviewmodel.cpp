@@ -4,6 +4,7 @@
 
 #include "generationviewmodel.h"
 #include "shotlistmodel.h"
+#include "shotplanviewmodel.h"
 #include "story/projectio.h"
 #include "story/projectsession.h"
 #include "story/storyboarddocument.h"
@@ -29,8 +30,10 @@ StoryboardViewModel::StoryboardViewModel(QObject *parent)
       m_document(new story::StoryboardDocument(this)),
       m_session(new story::ProjectSession(this)),
       m_shots(new ShotListModel(m_document, this)),
-      m_generation(new GenerationViewModel(this))
+      m_generation(new GenerationViewModel(this)),
+      m_plan(new ShotPlanViewModel(this))
 {
+    connect(this, &StoryboardViewModel::currentShotChanged, m_plan, &ShotPlanViewModel::schedule);
     connect(this, &StoryboardViewModel::projectChanged, this,
             [this] { m_generation->projectChanged(m_session->path()); });
     m_session->attach(m_document);

@@ -21,6 +21,7 @@ namespace kinora::storyboard {
 
 class ShotListModel;
 class GenerationViewModel;
+class ShotPlanViewModel;
 
 class StoryboardViewModel : public QObject
 {
@@ -29,6 +30,7 @@ class StoryboardViewModel : public QObject
     Q_PROPERTY(kinora::storyboard::ShotListModel *shots READ shots CONSTANT)
     Q_PROPERTY(kinora::story::UndoStack *undoStack READ undoStack CONSTANT)
     Q_PROPERTY(kinora::storyboard::GenerationViewModel *generation READ generation CONSTANT)
+    Q_PROPERTY(kinora::storyboard::ShotPlanViewModel *plan READ plan CONSTANT)
     Q_PROPERTY(bool isOpen READ isOpen NOTIFY projectChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString projectPath READ projectPath NOTIFY projectChanged)
@@ -55,6 +57,7 @@ public:
 
     ShotListModel *shots() const { return m_shots; }
     GenerationViewModel *generation() const { return m_generation; }
+    ShotPlanViewModel *plan() const { return m_plan; }
     const story::Storyboard &storyboardSnapshot() const;
     QStringList selectedShotIds() const;
     /// @brief Gives an unlocked shot a new random seed (one undoable edit).
@@ -135,6 +138,7 @@ private:
     story::ProjectSession *m_session;
     ShotListModel *m_shots;
     GenerationViewModel *m_generation;
+    ShotPlanViewModel *m_plan;
     bool m_busy = false;
     bool m_saveFailing = false;
     QString m_saveStatus;

@@ -69,7 +69,7 @@ qint64 EngineSupervisor::workerPid() const
 
 void EngineSupervisor::start()
 {
-    if (auto db = store::ProjectDatabase::open(m_projectPath)) {
+    if (auto db = store::ProjectDatabase::attach(m_projectPath)) {
         store::JobRepository jobs(db.value()->db());
         jobs.recoverRunning(0, tr("Kinora was closed while this shot was generating; it starts again."));
     }
@@ -94,7 +94,7 @@ void EngineSupervisor::stop()
         if (!m_worker->waitForFinished(3000))
             m_worker->kill();
         m_worker->waitForFinished(3000);
-        if (auto db = store::ProjectDatabase::open(m_projectPath))
+        if (auto db = store::ProjectDatabase::attach(m_projectPath))
             store::JobRepository(db.value()->db()).recoverRunning(m_lastPid, tr("The generation was stopped; it starts again later."));
         delete m_worker;
         m_worker = nullptr;
@@ -140,7 +140,7 @@ void EngineSupervisor::onFinished(int exitCode, QProcess::ExitStatus status)
     const QString reason = status == QProcess::CrashExit
         ? tr("the generation worker stopped unexpectedly (it was killed or crashed)")
         : tr("the generation worker exited with code %1").arg(exitCode);
-    if (auto db = store::ProjectDatabase::open(m_projectPath))
+    if (auto db = store::ProjectDatabase::attach(m_projectPath))
         store::JobRepository(db.value()->db()).recoverRunning(m_lastPid, reason);
     removePartialTakes(m_projectPath);
     qCWarning(lcApp) << "engine worker died:" << reason;

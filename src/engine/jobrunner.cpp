@@ -25,7 +25,7 @@ JobRunner::JobRunner(QString projectPath, QString device)
 
 core::Result<bool> JobRunner::runNext(qint64 workerPid, const Notify &notify)
 {
-    auto db = store::ProjectDatabase::open(m_projectPath);
+    auto db = store::ProjectDatabase::attach(m_projectPath);
     if (!db)
         return db.error();
     store::JobRepository jobs(db.value()->db());

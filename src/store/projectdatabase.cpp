@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
 
 namespace kinora::store {
 namespace {
@@ -23,6 +25,13 @@ QString nextConnectionName()
 core::Error fileError(const QString &path, const QString &what)
 {
     return core::Error{what, QDir::toNativeSeparators(path)};
+}
+
+bool isBusy(const QString &error)
+{
+    const QString lower = error.toLower();
+    return lower.contains(QLatin1String("locked")) || lower.contains(QLatin1String("busy"))
+        || lower.contains(QLatin1String("recovery"));
 }
 
 bool hasSqliteHeader(const QString &path)
@@ -114,7 +123,18 @@ core::Status ProjectDatabase::inspect(const QString &path)
         if (!db.open()) {
             result = fileError(path, damaged.arg(db.lastError().text()));
         } else {
-            const QVariant appId = scalar(db, QStringLiteral("PRAGMA application_id"));
+            // A project in use by another connection can be briefly unreadable to a read-only
+            // one (WAL recovery, a checkpoint): that is "busy", not "damaged", so ask again.
+            QVariant appId;
+            for (int attempt = 0; attempt < 100 && !appId.isValid(); ++attempt) {
+                QSqlQuery probe(db);
+                if (probe.exec(QStringLiteral("PRAGMA application_id")) && probe.next())
+                    appId = probe.value(0);
+                else if (!isBusy(probe.lastError().text()))
+                    break;
+                else
+                    QThread::msleep(50);
+            }
             const int version = scalar(db, QStringLiteral("PRAGMA user_version")).toInt();
             if (!appId.isValid())
                 result = fileError(path, damaged.arg(QStringLiteral("unreadable header")));
@@ -140,6 +160,20 @@ core::Status ProjectDatabase::inspect(const QString &path)
             if (!existedBefore.contains(sidecar))
                 QFile::remove(sidecar);
     return result;
+}
+
+core::Result<std::unique_ptr<ProjectDatabase>> ProjectDatabase::attach(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return fileError(path, QStringLiteral("There is no project at this path."));
+    std::unique_ptr<ProjectDatabase> project(new ProjectDatabase(path, nextConnectionName()));
+    if (core::Status st = project->configure(); !st)
+        return st.error();
+    const int version = scalar(project->m_db, QStringLiteral("PRAGMA user_version")).toInt();
+    if (version != kSchemaVersion)
+        return fileError(path, QStringLiteral("The project is at schema %1, this build needs %2; open it in "
+                                              "the studio first.").arg(version).arg(kSchemaVersion));
+    return project;
 }
 
 core::Result<std::unique_ptr<ProjectDatabase>> ProjectDatabase::open(const QString &path)

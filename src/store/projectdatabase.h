@@ -21,6 +21,9 @@ public:
     static core::Result<std::unique_ptr<ProjectDatabase>> create(const QString &path);
     /// @brief Opens an existing project, upgrading its schema when it is older.
     static core::Result<std::unique_ptr<ProjectDatabase>> open(const QString &path);
+    /// @brief Another connection to a project this process (or its studio) already opened and
+    /// checked: no inspection, no upgrade. For the worker and background readers.
+    static core::Result<std::unique_ptr<ProjectDatabase>> attach(const QString &path);
     /// @brief Read-only checks: is @p path a healthy Kinora project this build can open?
     static core::Status inspect(const QString &path);
 

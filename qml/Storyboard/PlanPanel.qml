@@ -1,0 +1,90 @@
+// PlanPanel: how Kinora understood the current shot: place, light, weather, the things in it,
+// what happens, and (in the warning colour) the words it did not understand.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Kinora.Controls
+
+ColumnLayout {
+    id: panel
+    objectName: "planPanel"
+    required property var planModel
+    readonly property var s: planModel.summary
+    readonly property bool valid: s.valid === true
+    spacing: 4
+
+    function describeAction(a) {
+        let text = a.actor + " " + a.verb + (a.object ? " " + a.object : "") + (a.target ? " → " + a.target : "")
+        if (!a.succeeds)
+            text += " " + qsTr("(misses)")
+        return qsTr("%1 s: %2").arg(a.startSeconds.toFixed(1)).arg(text)
+    }
+
+    Label {
+        visible: !panel.valid
+        text: panel.planModel.busy ? qsTr("Reading the prompt…") : (panel.s.error || qsTr("Write a prompt to see how Kinora understands it."))
+        color: Theme.textMuted
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+    Label {
+        objectName: "planSetting"
+        visible: panel.valid
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        color: Theme.text
+        text: qsTr("%1 · %2 · %3 · camera %4").arg(panel.s.environment || "").arg(panel.s.timeOfDay || "")
+                                              .arg(panel.s.weather || "").arg(panel.s.camera || "")
+    }
+    Flow {
+        visible: panel.valid
+        Layout.fillWidth: true
+        spacing: 4
+        Repeater {
+            model: panel.valid ? panel.s.entities : []
+            delegate: Rectangle {
+                required property var modelData
+                radius: 3
+                color: Theme.surfaceRaised
+                width: chip.implicitWidth + 10
+                height: chip.implicitHeight + 4
+                Label {
+                    id: chip
+                    anchors.centerIn: parent
+                    text: (modelData.colorName ? modelData.colorName + " " : "") + modelData.noun + "  " + modelData.id
+                    font.pixelSize: Theme.smallFontSize
+                    color: Theme.text
+                }
+            }
+        }
+    }
+    Repeater {
+        model: panel.valid ? panel.s.actions : []
+        delegate: Label {
+            required property var modelData
+            text: panel.describeAction(modelData)
+            color: Theme.textMuted
+            font.pixelSize: Theme.smallFontSize
+        }
+    }
+    Label {
+        objectName: "unknownWords"
+        visible: panel.valid && panel.s.unknownWords.length > 0
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        color: Theme.warning
+        text: qsTr("Not understood: %1").arg(panel.valid ? panel.s.unknownWords.join(", ") : "")
+    }
+    Repeater {
+        model: panel.valid ? panel.s.notes : []
+        delegate: Label {
+            required property var modelData
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: modelData
+            color: Theme.textMuted
+            font.pixelSize: Theme.smallFontSize
+            font.italic: true
+        }
+    }
+}

@@ -1,0 +1,92 @@
+// ShotPlanViewModel implementation: the FilmPlanner runs on the thread pool (it simulates the
+// shots before this one for continuity), and only the newest answer is shown.
+#include "shotplanviewmodel.h"
+
+#include "engine/filmplanner.h"
+#include "storyboardviewmodel.h"
+#include "shotlistmodel.h"
+
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QVariantList>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace kinora::storyboard {
+namespace {
+
+QVariantMap summarize(const engine::ScenePlan &plan)
+{
+    QVariantList entities, actions;
+    for (const engine::PlanEntity &e : plan.entities)
+        entities << QVariantMap{{QStringLiteral("id"), e.id}, {QStringLiteral("noun"), e.noun},
+                                {QStringLiteral("label"), e.label}, {QStringLiteral("category"), e.category},
+                                {QStringLiteral("colorName"), e.colorName}};
+    for (const engine::PlanAction &a : plan.actions)
+        actions << QVariantMap{{QStringLiteral("verb"), a.verb}, {QStringLiteral("actor"), a.actor},
+                               {QStringLiteral("object"), a.object}, {QStringLiteral("target"), a.target},
+                               {QStringLiteral("startSeconds"), a.startSeconds}, {QStringLiteral("succeeds"), a.succeeds}};
+    return {{QStringLiteral("valid"), true},
+            {QStringLiteral("environment"), plan.environment},
+            {QStringLiteral("timeOfDay"), plan.timeOfDay},
+            {QStringLiteral("weather"), plan.weather},
+            {QStringLiteral("style"), plan.style},
+            {QStringLiteral("camera"), plan.camera.move + QStringLiteral(" · ") + plan.camera.framing},
+            {QStringLiteral("entities"), entities},
+            {QStringLiteral("actions"), actions},
+            {QStringLiteral("unknownWords"), plan.unknownWords},
+            {QStringLiteral("notes"), plan.notes},
+            {QStringLiteral("json"), QString::fromUtf8(QJsonDocument(engine::toJson(plan)).toJson(QJsonDocument::Indented))}};
+}
+
+} // namespace
+
+ShotPlanViewModel::ShotPlanViewModel(StoryboardViewModel *storyboard)
+    : QObject(storyboard), m_storyboard(storyboard)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(350);
+    connect(&m_debounce, &QTimer::timeout, this, &ShotPlanViewModel::compute);
+}
+
+void ShotPlanViewModel::schedule()
+{
+    m_debounce.start();
+}
+
+void ShotPlanViewModel::compute()
+{
+    if (m_busy) {
+        m_again = true; // one more pass once the running one answers
+        return;
+    }
+    const story::Storyboard board = m_storyboard->storyboardSnapshot();
+    const int row = m_storyboard->shots()->currentRow();
+    if (row < 0 || row >= board.shots.size()) {
+        m_summary.clear();
+        Q_EMIT summaryChanged();
+        return;
+    }
+    m_busy = true;
+    Q_EMIT busyChanged();
+    auto *watcher = new QFutureWatcher<QVariantMap>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_summary = watcher->result();
+        m_busy = false;
+        Q_EMIT summaryChanged();
+        Q_EMIT busyChanged();
+        if (std::exchange(m_again, false))
+            compute();
+    });
+    watcher->setFuture(QtConcurrent::run([board, row]() -> QVariantMap {
+        engine::FilmOverrides only;
+        only.shots = {row + 1};
+        auto plans = engine::FilmPlanner().plan(board, only);
+        if (!plans || plans.value().isEmpty())
+            return {{QStringLiteral("valid"), false},
+                    {QStringLiteral("error"), plans ? QString() : plans.error().toString()}};
+        return summarize(plans.value().first());
+    }));
+}
+
+} // namespace kinora::storyboard
