@@ -1,6 +1,7 @@
 // ProjectSession as the studio uses it: edits saved as they happen and found on reopen, a second
 // open of the same project refused, bad files refused untouched, Save As continuing in the copy.
 #include "core/ids.h"
+#include "store/projectdatabase.h"
 #include "story/projectio.h"
 #include "story/projectsession.h"
 #include "story/storyboarddocument.h"
@@ -137,6 +138,26 @@ private Q_SLOTS:
         QVERIFY(again.open(QIODevice::ReadOnly));
         QCOMPARE(again.readAll(), content);
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    void aBusyProjectIsNotCalledDamaged()
+    {
+        // Another process writing as fast as it can: a read-only look at the file (as a second
+        // studio, the CLI or the worker takes) must never mistake "busy" for "damaged".
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("busy.kinora"));
+        QVERIFY(story::writeStoryboardFile(tenShots(), path).ok());
+        QProcess writer;
+        writer.start(QStringLiteral(KINORA_BINARY_DIR "/tests/tools/kinora-edit-burst"), {path, QStringLiteral("100000")});
+        QVERIFY(writer.waitForStarted(5000));
+        QVERIFY(writer.waitForReadyRead(10000));
+        for (int i = 0; i < 40; ++i) {
+            const core::Status st = store::ProjectDatabase::inspect(path);
+            QVERIFY2(st.ok(), qPrintable(st.error().toString()));
+            QTest::qWait(10);
+        }
+        writer.kill();
+        writer.waitForFinished(5000);
     }
 
     void saveAsContinuesInTheCopy()
