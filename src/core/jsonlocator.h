@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonValue>
 #include <QString>
 
 namespace kinora::core {
@@ -28,5 +29,11 @@ public:
 private:
     QHash<QString, int> m_lines;
 };
+
+/// @brief What a JSON value is, in words for an error message ("a number", "an array").
+QString jsonTypeName(const QJsonValue &value);
+/// @brief Field paths for error messages: jsonChild("shots[2]", "prompt") = "shots[2].prompt".
+QString jsonChild(const QString &path, const QString &key);
+QString jsonIndexed(const QString &path, int index);
 
 } // namespace kinora::core

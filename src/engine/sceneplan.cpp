@@ -2,6 +2,8 @@
 // every field; reading is strict (unknown fields, wrong types, out-of-range values are errors).
 #include "engine/sceneplan.h"
 
+#include "core/jsonlocator.h"
+
 #include <QJsonArray>
 #include <QSet>
 #include <cmath>
@@ -21,6 +23,9 @@ namespace {
 
 using core::Error;
 using core::Result;
+constexpr auto typeName = core::jsonTypeName;
+constexpr auto at = core::jsonChild;
+constexpr auto indexed = core::jsonIndexed;
 
 // Canonical names; the readers refuse anything else so a typo never reaches the World.
 const QStringList kEnvironments{"gym", "basketball-court", "beach", "street", "forest", "room",
@@ -72,29 +77,6 @@ QJsonObject dialogueJson(const PlanDialogue &d)
 {
     return QJsonObject{{"speaker", d.speaker}, {"entity", d.entity}, {"language", d.language},
                        {"text", d.text}, {"startSeconds", d.startSeconds}};
-}
-
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("true/false");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    default: return QStringLiteral("nothing");
-    }
-}
-
-QString at(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-}
-
-QString indexed(const QString &path, int i)
-{
-    return path + QStringLiteral("[%1]").arg(i);
 }
 
 // Reads one object at a time; every read* returns false once the first error is recorded.

@@ -59,6 +59,18 @@ Take takeFrom(const QSqlQuery &q)
     return t;
 }
 
+/// Runs a prepared SELECT and maps every row.
+template <typename T>
+core::Result<QList<T>> rows(QSqlQuery &q, const QString &doing, T (*map)(const QSqlQuery &))
+{
+    if (core::Status st = exec(q, doing); !st)
+        return st.error();
+    QList<T> out;
+    while (q.next())
+        out << map(q);
+    return out;
+}
+
 } // namespace
 
 QString toString(JobState state)
@@ -273,12 +285,7 @@ core::Result<QList<Job>> JobRepository::jobs()
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT %1 FROM jobs ORDER BY position").arg(QLatin1String(kJobColumns)));
-    if (core::Status st = exec(q, QStringLiteral("read the queue")); !st)
-        return st.error();
-    QList<Job> out;
-    while (q.next())
-        out << jobFrom(q);
-    return out;
+    return rows(q, QStringLiteral("read the queue"), jobFrom);
 }
 
 core::Result<std::optional<Job>> JobRepository::job(const QString &jobId)
@@ -311,24 +318,14 @@ core::Result<QList<Take>> JobRepository::takesForShot(const QString &shotId)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT %1 FROM takes WHERE shot_id = ? ORDER BY created_at").arg(QLatin1String(kTakeColumns)));
     q.addBindValue(shotId);
-    if (core::Status st = exec(q, QStringLiteral("read the takes")); !st)
-        return st.error();
-    QList<Take> out;
-    while (q.next())
-        out << takeFrom(q);
-    return out;
+    return rows(q, QStringLiteral("read the takes"), takeFrom);
 }
 
 core::Result<QList<Take>> JobRepository::allTakes()
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT %1 FROM takes ORDER BY created_at").arg(QLatin1String(kTakeColumns)));
-    if (core::Status st = exec(q, QStringLiteral("read the takes")); !st)
-        return st.error();
-    QList<Take> out;
-    while (q.next())
-        out << takeFrom(q);
-    return out;
+    return rows(q, QStringLiteral("read the takes"), takeFrom);
 }
 
 core::Status JobRepository::setHero(const QString &takeId)

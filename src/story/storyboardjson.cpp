@@ -16,6 +16,9 @@ namespace {
 
 using core::Error;
 using core::Result;
+constexpr auto typeName = core::jsonTypeName;
+constexpr auto child = core::jsonChild;
+constexpr auto indexed = core::jsonIndexed;
 
 constexpr double kGridTolerance = 1e-6;
 constexpr qint64 kMaxSeed = 0x7fffffff;
@@ -48,24 +51,6 @@ const QStringList &cameoKeys()
 {
     static const QStringList keys{QStringLiteral("cameo"), QStringLiteral("role")};
     return keys;
-}
-
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("true/false");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    default: return QStringLiteral("nothing");
-    }
-}
-
-QString child(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
 }
 
 QString quoted(const QString &s)
