@@ -1,7 +1,6 @@
 // bench_render: renders a gym scene (~40 primitives: three walking figures, a bouncing ball, a hoop,
 // benches) and prints frames/s, render seconds per output second, matmul GFLOP/s and threads.
-// BENCH_WEATHER, BENCH_TIME and BENCH_CAMERA vary the plan for looking at other looks (--dump, with
-// --dump-frame N). Also prints process CPU time, steadier than wall time on a shared machine.
+// BENCH_WEATHER, BENCH_TIME and BENCH_CAMERA vary the plan for looking at other looks (--dump).
 #include "engine/render/renderer.h"
 
 #include <QCoreApplication>
@@ -9,7 +8,6 @@
 #include <QStringList>
 
 #include <chrono>
-#include <sys/resource.h>
 #include <cmath>
 #include <cstdio>
 
@@ -102,20 +100,12 @@ WorldTrack gymTrack(int frames)
     return track;
 }
 
-// Process CPU time (user + system): steadier than wall time on a machine shared with builds.
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    int frames = 48, width = 854, height = 480, threads = 0, blur = 1, dumpFrame = 0;
+    int frames = 48, width = 854, height = 480, threads = 0, blur = 1;
     QString style = QStringLiteral("cinematic"), environment = QStringLiteral("gym"), dump;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
@@ -127,8 +117,7 @@ int main(int argc, char **argv)
         else if (key == QLatin1String("--blur")) blur = value.toInt();
         else if (key == QLatin1String("--style")) style = value;
         else if (key == QLatin1String("--env")) environment = value;
-        else if (key == QLatin1String("--dump")) dump = value; // writes one frame as a PPM
-        else if (key == QLatin1String("--dump-frame")) dumpFrame = value.toInt(); // which one (0)
+        else if (key == QLatin1String("--dump")) dump = value; // writes frame 0 as a PPM
         else {
             std::fprintf(stderr, "unknown option %s\n", qPrintable(key));
             return 2;
@@ -142,11 +131,10 @@ int main(int argc, char **argv)
     Renderer renderer(options);
     std::uint64_t checksum = 0;
     const auto t0 = std::chrono::steady_clock::now();
-    const double cpu0 = cpuSeconds();
     const kinora::core::Status status = renderer.render(plan, track, [&](int frame, const std::uint8_t *rgb, int stride) {
         for (int y = 0; y < height; y += 7)
             checksum = checksum * 31 + rgb[y * stride + (y * 13 % width) * 3];
-        if (frame == dumpFrame && !dump.isEmpty()) {
+        if (frame == 0 && !dump.isEmpty()) {
             QFile file(dump);
             if (file.open(QIODevice::WriteOnly)) {
                 file.write(QStringLiteral("P6\n%1 %2\n255\n").arg(width).arg(height).toLatin1());
@@ -157,7 +145,6 @@ int main(int argc, char **argv)
         return kinora::core::Status::success();
     });
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    const double cpu = cpuSeconds() - cpu0;
     if (!status.ok()) {
         std::fprintf(stderr, "render failed: %s\n", qPrintable(status.error().toString()));
         return 1;
@@ -166,7 +153,6 @@ int main(int argc, char **argv)
     std::printf("scene: %s/%s, %d primitives, %d frames at %dx%d, motion blur samples %d\n", qPrintable(environment),
                 qPrintable(style), primitives, frames, width, height, blur);
     std::printf("render: %.3f s total, %.1f ms/frame, %.2f frames/s\n", seconds, 1000 * seconds / frames, frames / seconds);
-    std::printf("cpu: %.1f ms/frame (all threads)\n", 1000 * cpu / frames);
     std::printf("render seconds per output second at 24 fps: %.2f\n", seconds / (frames / 24.0));
     std::printf("torch threads: %d; matmul 1024x1024 float: %.1f GFLOP/s\n", Renderer::threadCount(), Renderer::matmulGflops());
     std::printf("device: %s\n", qPrintable(Renderer::deviceDescription()));

@@ -1,6 +1,5 @@
 // Renderer: the per-frame driver. Casts camera rays, builds the G-buffer (hits, normals, shadows),
 // shades, blends motion-blur samples, applies the style and hands 8-bit RGB rows to the sink.
-// Frames run side by side on the CPU; what a camera pose alone decides is cached across frames.
 #include "engine/render/renderer.h"
 
 #include "engine/render/renderkernels.h"
@@ -9,17 +8,9 @@
 #include <QLoggingCategory>
 #include <QObject>
 
-#include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <deque>
-#include <future>
 #include <thread>
-#include <vector>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 Q_LOGGING_CATEGORY(lcRender, "kinora.render")
 
@@ -40,32 +31,10 @@ bool openBlasLoaded()
     return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("openblas");
 }
 
-// A frame allocates and frees hundreds of whole-frame tensors (5 MB each at 854x480). With glibc's
-// defaults those come from fresh mmaps or a heap that is trimmed right after, so every one is
-// page-faulted in again: about a quarter of a moving-camera frame went to the kernel. Keeping
-// freed memory in the heap makes them reuse warm pages. This is process-wide, which suits the
-// render worker process; memory stays at the render's peak instead of shrinking between frames.
-void keepFreedMemoryWarm()
-{
-#if defined(__GLIBC__)
-    static const bool done = [] {
-        mallopt(M_MMAP_THRESHOLD, 64 << 20);
-        mallopt(M_TRIM_THRESHOLD, 512 << 20);
-        return true;
-    }();
-    (void)done;
-#endif
-}
-
-/// Frames rendered at once on the CPU; each holds a few hundred MB of intermediates at 1080p.
-// Frames in flight: 1 until frame-parallel rendering is proven deterministic (two runs of the
-// same spec differed with 4: a shared cache or BLAS call is not safe across frames yet).
-constexpr int kMaxFramesInFlight = 1;
-
 /// Pixel-centre offsets on the image plane at unit distance, for the visible width and height.
 struct Raster
 {
-    Tensor sx, sy; ///< [1,W,1] and [H,1,1], W and H padded to tile multiples
+    Tensor sx, sy; ///< [H,W,1] padded to tile multiples
 };
 
 /// Optional per-stage timing (KINORA_RENDER_PROFILE=1), summed over a render and logged at the end.
@@ -74,7 +43,6 @@ struct StageClock
     bool enabled = qEnvironmentVariableIntValue("KINORA_RENDER_PROFILE") != 0;
     double seconds[6] = {};
     std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
-    void restart() { last = std::chrono::steady_clock::now(); }
     void mark(int stage)
     {
         if (!enabled)
@@ -85,57 +53,25 @@ struct StageClock
     }
 };
 
-/// Everything about one camera pose that does not depend on the primitives: the rays and the
-/// G-buffer of the bare set. A static camera computes it once per shot instead of every frame.
-struct PoseCache
+GBuffer buildGBuffer(const Look &look, const CameraPose &pose, const PrimitiveTable &table, const Raster &raster,
+                     int width, int height, StageClock &clock)
 {
-    CameraPose pose;
-    bool valid = false;
-    int uses = 0;
-    Tensor eye, dirs;     ///< [3], [H,W,3]
-    Tensor nearest;       ///< [M] distance to the ground or a wall, +inf for none
-    GBuffer empty;        ///< the frame without primitives (lit undefined)
-    Tensor origins;       ///< [M,3] shadow-ray origins, lifted off the surface
-    Tensor shadowed;      ///< [M] bool: ground facing the light, so it needs a shadow ray
-    bool environmentTried = false;
-    EnvironmentLayer environment; ///< made on the pose's second use: a moving camera never pays
-    Tensor styledLit, styledShadowed; ///< [M,3] uint8: the environment layer styled, when the style allows
-};
-
-bool samePose(const CameraPose &a, const CameraPose &b)
-{
-    return a.eye.x == b.eye.x && a.eye.y == b.eye.y && a.eye.z == b.eye.z && a.target.x == b.target.x
-           && a.target.y == b.target.y && a.target.z == b.target.z && a.fovYDeg == b.fovYDeg && a.rollDeg == b.rollDeg;
-}
-
-// Shadow rays start a little off the surface (more far away, where float steps are coarser).
-Tensor shadowOrigins(const Tensor &position, const Tensor &normal, const Tensor &depth)
-{
-    return position + normal * (1e-3 + depth.unsqueeze(1) * 2e-4);
-}
-
-void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const Raster &raster, int width, int height)
-{
-    if (c.valid && samePose(c.pose, pose)) {
-        ++c.uses;
-        return;
-    }
-    c = PoseCache{};
-    c.pose = pose, c.valid = true, c.uses = 1;
+    clock.mark(5);
     const auto o = raster.sx.options();
     const CameraBasis b = CameraPath::basis(pose);
-    GBuffer &g = c.empty;
-    g.height = int(raster.sy.size(0)), g.width = int(raster.sx.size(1));
+    GBuffer g;
+    g.height = int(raster.sx.size(0)), g.width = int(raster.sx.size(1));
     g.imageHeight = height, g.imageWidth = width;
     g.eye = pose.eye;
     const double tanHalf = std::tan(pose.fovYDeg * M_PI / 360);
-    // forward + x right (one row) + y up (one column): one whole-frame add, then normalised.
-    Tensor dirs = (vec(b.forward, o) + raster.sx * tanHalf * vec(b.right, o)) + raster.sy * tanHalf * vec(b.up, o);
-    c.dirs = dirs / dirs.norm(2, 2, true);
-    c.eye = vec(pose.eye, o);
-    g.dir = c.dirs.reshape({-1, 3});
+    Tensor dirs = vec(b.forward, o) + raster.sx * tanHalf * vec(b.right, o) + raster.sy * tanHalf * vec(b.up, o);
+    dirs = dirs / dirs.norm(2, 2, true);
+    const Tensor eye = vec(pose.eye, o);
+    const Hits hits = castPrimary(table, eye, dirs);
+    clock.mark(0);
 
-    const Tensor inf = torch::full({g.dir.size(0)}, std::numeric_limits<float>::infinity(), o);
+    g.dir = dirs.reshape({-1, 3});
+    const Tensor inf = torch::full_like(hits.t, std::numeric_limits<float>::infinity());
     const Tensor wall = backdropDistance(look, pose.eye, g.dir);
     Tensor ground = inf;
     if (look.hasGround && pose.eye.y > 0) {
@@ -143,47 +79,29 @@ void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const R
         ground = torch::where(dy < -1e-6, -pose.eye.y / dy.clamp_max(-1e-6), inf);
         ground = torch::where(ground < 400, ground, inf);
     }
-    c.nearest = torch::minimum(ground, wall);
-    const Tensor isGround = (ground < wall) & torch::isfinite(ground);
-    g.kind = isGround.to(torch::kInt64);
-    g.depth = torch::where(isGround, ground, torch::where(torch::isfinite(wall), wall, torch::full_like(wall, 1e4)));
-    g.id = torch::full_like(g.kind, -1);
-    g.position = c.eye + g.dir * g.depth.unsqueeze(1);
+    const Tensor isPrim = (hits.id >= 0) & (hits.t <= ground) & (hits.t <= wall);
+    const Tensor isGround = (~isPrim) & (ground < wall) & torch::isfinite(ground);
+    g.kind = torch::where(isPrim, torch::full_like(hits.id, 2), torch::where(isGround, torch::ones_like(hits.id), torch::zeros_like(hits.id)));
+    g.depth = torch::where(isPrim, hits.t, torch::where(isGround, ground, torch::where(torch::isfinite(wall), wall, torch::full_like(wall, 1e4))));
+    g.id = torch::where(isPrim, hits.id, torch::full_like(hits.id, -1));
+    g.position = eye + g.dir * g.depth.unsqueeze(1);
+
+    clock.mark(5);
+    // Normals and local coordinates only where a primitive was hit (a small share of the frame).
     const Tensor up = torch::tensor({0.0f, 1.0f, 0.0f}, o).expand_as(g.dir);
     g.normal = torch::where(isGround.unsqueeze(1), up, -g.dir);
     g.local = torch::zeros_like(g.dir);
-    c.origins = shadowOrigins(g.position, g.normal, g.depth);
-    c.shadowed = isGround & ((g.normal * vec(look.toLight, o)).sum(1) > 0);
-}
-
-// The frame's G-buffer: the pose's bare set with the primitives' hits, normals and shadows on top.
-GBuffer buildGBuffer(const Look &look, const PoseCache &c, const PrimitiveTable &table, StageClock &clock)
-{
-    clock.mark(5);
-    const auto o = c.dirs.options();
-    const Hits hits = castPrimary(table, c.eye, c.dirs);
-    clock.mark(0);
-
-    GBuffer g = c.empty;
-    const Tensor isPrim = (hits.id >= 0) & (hits.t <= c.nearest);
-    g.kind = torch::where(isPrim, torch::full_like(hits.id, 2), c.empty.kind);
-    g.depth = torch::where(isPrim, hits.t, c.empty.depth);
-    g.id = torch::where(isPrim, hits.id, c.empty.id);
-    Tensor origins = c.origins, valid = c.shadowed;
-    clock.mark(5);
-    // Normals and local coordinates only where a primitive was hit (a small share of the frame).
     const Tensor primPixels = isPrim.nonzero().squeeze(1);
     if (primPixels.numel() > 0) {
-        const Tensor depth = hits.t.index_select(0, primPixels);
-        const Tensor position = c.eye + g.dir.index_select(0, primPixels) * depth.unsqueeze(1);
-        const Surface surface = surfaceAt(table, position, hits.id.index_select(0, primPixels));
-        g.position = g.position.index_copy(0, primPixels, position);
-        g.normal = g.normal.index_copy(0, primPixels, surface.normal);
-        g.local = g.local.index_copy(0, primPixels, surface.local);
-        origins = origins.index_copy(0, primPixels, shadowOrigins(position, surface.normal, depth));
-        valid = valid.index_copy(0, primPixels, (surface.normal * vec(look.toLight, o)).sum(1) > 0);
+        const Surface surface = surfaceAt(table, g.position.index_select(0, primPixels), g.id.index_select(0, primPixels));
+        g.normal.index_copy_(0, primPixels, surface.normal);
+        g.local.index_copy_(0, primPixels, surface.local);
     }
     clock.mark(1);
+    const Tensor lift = 1e-3 + g.depth.unsqueeze(1) * 2e-4;
+    const Tensor origins = g.position + g.normal * lift;
+    const Tensor facing = (g.normal * vec(look.toLight, o)).sum(1) > 0;
+    const Tensor valid = (g.kind > 0) & facing;
     const Tensor blocked = castShadow(table, origins.reshape({g.height, g.width, 3}), valid.reshape({g.height, g.width}), look.toLight);
     g.lit = 1 - blocked.to(torch::kFloat32);
     clock.mark(2);
@@ -260,107 +178,6 @@ double Renderer::matmulGflops(int size)
     return runs * 2.0 * double(size) * size * size / seconds / 1e9;
 }
 
-namespace {
-
-/// What every frame of one render() shares; read-only while frames are in flight.
-struct Shot
-{
-    Look look;
-    CameraPath path;
-    Raster raster;
-    const WorldTrack *track = nullptr;
-    torch::Device device{torch::kCPU};
-    int width = 0, height = 0, samples = 1;
-    bool staticCamera = false; ///< the same pose on every frame: cache the environment from the start
-};
-
-/// One frame: G-buffers of its motion-blur samples, shading, style, then 8-bit RGB on the CPU.
-// 8-bit RGB [height,width,3] on the CPU from planar display RGB [3,H,W] (padded).
-Tensor interleavedBytes(const Shot &shot, const Tensor &display)
-{
-    return toBytes(display.slice(1, 0, shot.height).slice(2, 0, shot.width))
-        .permute({1, 2, 0})
-        .to(torch::kCPU)
-        .contiguous();
-}
-
-// A static camera with a pointwise style, no motion blur and no rain or snow: the environment
-// is styled once (lit and in shadow) and a frame styles only its primitives' pixels.
-bool canStyleOnce(const Shot &shot, const PoseCache &cache)
-{
-    return cache.environment.lit.defined() && shot.samples == 1 && styleIsPointwise(shot.look) && !hasWeather(shot.look);
-}
-
-// The environment layer of @p cache styled as 8-bit RGB, once (the style is pointwise and the
-// same on every frame, so frame 0 stands for all).
-void styleEnvironment(const Shot &shot, PoseCache &cache)
-{
-    if (cache.styledLit.defined())
-        return;
-    auto styled = [&](const Tensor &linear) {
-        return toBytes(stylize(shot.look, cache.empty, linear, 0)).permute({1, 2, 0}).reshape({-1, 3}).contiguous();
-    };
-    cache.styledLit = styled(cache.environment.lit);
-    cache.styledShadowed = styled(cache.environment.shadowed);
-}
-
-Tensor renderStyledOnce(const Shot &shot, int frame, PoseCache &cache, const GBuffer &g, const PrimitiveTable &table,
-                        StageClock &clock)
-{
-    styleEnvironment(shot, cache);
-    const Tensor sel = directPixels(g, cache.environment);
-    Tensor bytes = torch::where(g.lit.unsqueeze(1) > 0.5f, cache.styledLit, cache.styledShadowed);
-    if (sel.numel() > 0) {
-        const Tensor linear = shadePixels(shot.look, g, sel, table, frame);
-        clock.mark(3);
-        const Tensor styled = toBytes(stylizePixels(shot.look, g, linear, sel)); // [3,1,K]
-        bytes.index_copy_(0, sel, styled.reshape({3, -1}).t());
-    }
-    clock.mark(3);
-    const Tensor out = bytes.reshape({g.height, g.width, 3}).slice(0, 0, shot.height).slice(1, 0, shot.width);
-    const Tensor result = out.to(torch::kCPU).contiguous();
-    clock.mark(4);
-    return result;
-}
-
-Tensor renderFrame(const Shot &shot, int frame, PoseCache &cache, StageClock &clock)
-{
-    clock.restart();
-    const int total = int(shot.track->frames.size());
-    const QList<Primitive> &now = shot.track->frames.at(frame).primitives;
-    GBuffer first;
-    Tensor linear;
-    for (int s = 0; s < shot.samples; ++s) {
-        // A 180-degree shutter: sub-frames between this frame and halfway to the next.
-        const bool hasNext = frame + 1 < total;
-        const double u = hasNext ? 0.5 * s / shot.samples : 0.0;
-        const PrimitiveTable table = makePrimitiveTable(
-            s == 0 || !hasNext ? now : blendPrimitives(now, shot.track->frames.at(frame + 1).primitives, u), shot.device);
-        preparePose(cache, shot.look, shot.path.at(frame + u), shot.raster, shot.width, shot.height);
-        const GBuffer g = buildGBuffer(shot.look, cache, table, clock);
-        // A camera that rests for a second frame is probably static for a while; a shot whose
-        // camera never moves starts with the cache, so all its frames take the same path.
-        if ((cache.uses >= 2 || shot.staticCamera) && !cache.environmentTried) {
-            cache.environmentTried = true;
-            cache.environment = shadeEnvironment(shot.look, cache.empty, table);
-        }
-        if (canStyleOnce(shot, cache))
-            return renderStyledOnce(shot, frame, cache, g, table, clock);
-        const Tensor shaded = shade(shot.look, g, table, frame, &cache.environment);
-        clock.mark(3);
-        linear = s == 0 ? shaded : linear + shaded;
-        if (s == 0)
-            first = g;
-    }
-    if (shot.samples > 1)
-        linear = linear / shot.samples;
-    const Tensor bytes = interleavedBytes(shot, stylize(shot.look, first, linear, frame));
-    clock.mark(4);
-    return bytes;
-}
-
-} // namespace
-
 core::Status Renderer::render(const ScenePlan &plan, const WorldTrack &track, const FrameSink &sink,
                               const ProgressFn &progress)
 {
@@ -376,17 +193,7 @@ core::Status Renderer::render(const ScenePlan &plan, const WorldTrack &track, co
 
     const int threads = m_impl->options.threads > 0 ? m_impl->options.threads
                                                     : int(std::max(1u, std::thread::hardware_concurrency()));
-    const int total = int(track.frames.size());
-    // On the CPU, whole frames run side by side with one intra-op thread each: a frame is
-    // hundreds of small tensor ops, and splitting each op across threads costs a barrier per op,
-    // which stalls for a whole scheduler slice whenever another process (an encoder, a build)
-    // holds one of the cores. Frames in flight are capped to bound memory; spare threads go
-    // back to intra-op parallelism. A GPU gets one frame at a time.
-    const int workers = m_impl->device.is_cpu() ? std::clamp(std::min(threads, kMaxFramesInFlight), 1, total) : 1;
-    const int intraThreads = std::max(1, threads / workers);
     torch::set_num_threads(threads);
-    if (m_impl->device.is_cpu())
-        keepFreedMemoryWarm();
     torch::NoGradGuard noGrad;
     torch::manual_seed(plan.seed); // nothing below draws from it; kept so future noise stays seeded
 
@@ -394,67 +201,52 @@ core::Status Renderer::render(const ScenePlan &plan, const WorldTrack &track, co
     const int width = plan.width, height = plan.height;
     const int paddedW = (width + kTile - 1) / kTile * kTile, paddedH = (height + kTile - 1) / kTile * kTile;
     const double aspect = double(width) / height;
-    Shot shot{makeLook(plan, track), CameraPath(plan, track), {}, &track, m_impl->device, width, height,
-              std::clamp(m_impl->options.motionBlurSamples, 1, 3)};
-    shot.staticCamera = true;
-    for (int frame = 1; frame < total && shot.staticCamera; ++frame)
-        shot.staticCamera = samePose(shot.path.at(frame), shot.path.at(0));
-    shot.raster.sx = (((torch::arange(paddedW, o) + 0.5) / width * 2 - 1) * aspect).reshape({1, paddedW, 1});
-    shot.raster.sy = (1 - (torch::arange(paddedH, o) + 0.5) / height * 2).reshape({paddedH, 1, 1});
+    Raster raster;
+    raster.sx = (((torch::arange(paddedW, o) + 0.5) / width * 2 - 1) * aspect).reshape({1, paddedW, 1}).expand({paddedH, paddedW, 1});
+    raster.sy = (1 - (torch::arange(paddedH, o) + 0.5) / height * 2).reshape({paddedH, 1, 1}).expand({paddedH, paddedW, 1});
 
-    // One clock and pose cache per slot: frame f uses slot f % workers, and frame f + workers is only started
-    // after frame f was delivered, so no two frames in flight share a slot.
-    std::vector<StageClock> clocks(static_cast<std::size_t>(workers));
-    std::vector<PoseCache> caches(static_cast<std::size_t>(workers));
-    if (shot.staticCamera) {
-        // One camera pose for the whole shot: its environment is shaded (and styled) once here
-        // and shared by every slot; frames only read these tensors.
-        PoseCache shared;
-        preparePose(shared, shot.look, shot.path.at(0), shot.raster, width, height);
-        shared.environmentTried = true;
-        shared.environment = shadeEnvironment(shot.look, shared.empty, makePrimitiveTable({}, m_impl->device));
-        if (canStyleOnce(shot, shared))
-            styleEnvironment(shot, shared);
-        std::fill(caches.begin(), caches.end(), shared);
-    }
-    auto job = [&shot, &clocks, &caches, workers, intraThreads](int frame) {
-        torch::NoGradGuard guard; // thread-local, like the intra-op thread count
-        if (workers > 1)
-            torch::set_num_threads(intraThreads);
-        const std::size_t slot = std::size_t(frame % workers);
-        return renderFrame(shot, frame, caches[slot], clocks[slot]);
-    };
-    // Declared last so that leaving early joins the frames still in flight before shot is gone.
-    std::deque<std::future<Tensor>> inFlight;
-    int dispatched = 0;
-    core::Status result = core::Status::success();
+    const Look look = makeLook(plan, track);
+    const CameraPath path(plan, track);
+    const int total = int(track.frames.size());
+    const int samples = std::clamp(m_impl->options.motionBlurSamples, 1, 3);
+    StageClock clock;
     for (int frame = 0; frame < total; ++frame) {
-        if (progress && !progress(frame, total)) {
-            result = core::Error{QObject::tr("Rendering was cancelled at frame %1 of %2.").arg(frame).arg(total), {}};
-            break;
+        if (progress && !progress(frame, total))
+            return core::Error{QObject::tr("Rendering was cancelled at frame %1 of %2.").arg(frame).arg(total), {}};
+        const QList<Primitive> &now = track.frames.at(frame).primitives;
+        GBuffer first;
+        Tensor linear;
+        for (int s = 0; s < samples; ++s) {
+            // A 180-degree shutter: sub-frames between this frame and halfway to the next.
+            const bool hasNext = frame + 1 < total;
+            const double u = hasNext ? 0.5 * s / samples : 0.0;
+            const PrimitiveTable table = makePrimitiveTable(
+                s == 0 || !hasNext ? now : blendPrimitives(now, track.frames.at(frame + 1).primitives, u), m_impl->device);
+            const GBuffer g = buildGBuffer(look, path.at(frame + u), table, raster, width, height, clock);
+            const Tensor shaded = shade(look, g, table, frame);
+            clock.mark(3);
+            linear = s == 0 ? shaded : linear + shaded;
+            if (s == 0)
+                first = g;
         }
-        for (; dispatched < total && dispatched < frame + workers; ++dispatched)
-            inFlight.push_back(workers > 1 ? std::async(std::launch::async, job, dispatched)
-                                           : std::async(std::launch::deferred, job, dispatched));
-        const Tensor bytes = inFlight.front().get();
-        inFlight.pop_front();
-        result = sink(frame, bytes.data_ptr<std::uint8_t>(), width * 3);
-        if (!result.ok())
-            break;
+        if (samples > 1)
+            linear = linear / samples;
+        const Tensor image = stylize(look, first, linear, frame);
+        const Tensor bytes = (image.slice(0, 0, height).slice(1, 0, width) * 255 + 0.5)
+                                 .floor()
+                                 .clamp(0, 255)
+                                 .to(torch::kUInt8)
+                                 .to(torch::kCPU)
+                                 .contiguous();
+        clock.mark(4);
+        const core::Status status = sink(frame, bytes.data_ptr<std::uint8_t>(), width * 3);
+        if (!status.ok())
+            return status;
     }
-    inFlight.clear(); // joins frames started before a cancel or a sink error; their pixels are dropped
-    torch::set_num_threads(threads); // the workers lowered the process-wide default
-    if (!result.ok())
-        return result;
-    if (clocks.front().enabled) {
-        double seconds[6] = {};
-        for (const StageClock &c : clocks)
-            for (int i = 0; i < 6; ++i)
-                seconds[i] += c.seconds[i];
-        qCInfo(lcRender, "ms/frame: primary %.1f, normals %.1f, shadows %.1f, shading %.1f, style+output %.1f, other %.1f "
-                         "(%d frames in flight, %d intra-op threads each)",
-               seconds[0] * 1e3 / total, seconds[1] * 1e3 / total, seconds[2] * 1e3 / total,
-               seconds[3] * 1e3 / total, seconds[4] * 1e3 / total, seconds[5] * 1e3 / total, workers, intraThreads);
+    if (clock.enabled) {
+        qCInfo(lcRender, "ms/frame: primary %.1f, normals %.1f, shadows %.1f, shading %.1f, style+output %.1f, other %.1f",
+               clock.seconds[0] * 1e3 / total, clock.seconds[1] * 1e3 / total, clock.seconds[2] * 1e3 / total,
+               clock.seconds[3] * 1e3 / total, clock.seconds[4] * 1e3 / total, clock.seconds[5] * 1e3 / total);
     }
     if (progress)
         progress(total, total);
