@@ -169,6 +169,11 @@ void GenerationViewModel::applySnapshot(const QVariantMap &snapshot)
         ++m_revision;
         Q_EMIT statusChanged();
     }
+    // Poll only while something is queued or running; requests and worker messages refresh too.
+    if (activeJobs() == 0)
+        m_poll.stop();
+    else if (!m_poll.isActive())
+        m_poll.start();
 }
 
 int GenerationViewModel::activeJobs() const
