@@ -1,9 +1,11 @@
 // kinora: the studio. `kinora [PROJECT.kinora]` opens the project; `--check` reports what the
-// window shows and quits (smoke tests), `--screenshot FILE` saves the window with it.
+// window shows and quits (smoke tests), `--screenshot FILE` saves it, `--measure-frames S` benchmarks.
+#include "framemeter.h"
 #include "quitonsignal.h"
 #include "startupcheck.h"
 
 #include <QCommandLineParser>
+#include <algorithm>
 #include <QDir>
 #include <QGuiApplication>
 #include <QLibraryInfo>
@@ -38,8 +40,12 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QCoreApplication::translate("main", "With --check: save the window to FILE."),
                                         QStringLiteral("FILE"));
+    const QCommandLineOption measureFrames(QStringLiteral("measure-frames"),
+                                           QCoreApplication::translate("main", "Benchmark: print frame times for SECONDS idle, then for SECONDS while every shot generates, and quit."),
+                                           QStringLiteral("SECONDS"));
     parser.addOption(check);
     parser.addOption(screenshot);
+    parser.addOption(measureFrames);
     parser.process(app);
 
     kinora::app::quitOnTerminationSignals(&app);
@@ -58,5 +64,7 @@ int main(int argc, char **argv)
     if (parser.isSet(check))
         checker = new kinora::app::StartupCheck(&engine, parser.value(screenshot), &app);
     Q_UNUSED(checker)
+    if (parser.isSet(measureFrames))
+        new kinora::app::FrameMeter(&engine, std::max(1.0, parser.value(measureFrames).toDouble()), &app);
     return app.exec();
 }
