@@ -9,4 +9,5 @@ ToolButton {
     ToolTip.visible: hovered && tip.length > 0
     ToolTip.delay: 500
     ToolTip.text: tip
+    opacity: enabled ? 1 : 0.35
 }

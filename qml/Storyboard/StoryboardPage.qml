@@ -106,10 +106,18 @@ Rectangle {
                             tip: qsTr("The shot being generated finishes; the next ones wait")
                             onClicked: page.viewModel.generation.paused = !page.viewModel.generation.paused
                         }
-                        Label {
+                        IconButton {
+                            id: queueButton
+                            objectName: "queueButton"
                             visible: page.viewModel.generation.activeJobs > 0
                             text: qsTr("%1 in the queue").arg(page.viewModel.generation.activeJobs)
-                            color: Theme.textMuted
+                            tip: qsTr("Show the queue: reorder or cancel waiting shots")
+                            onClicked: queuePopup.opened ? queuePopup.close() : queuePopup.open()
+                            QueuePopup {
+                                id: queuePopup
+                                viewModel: page.viewModel
+                                y: queueButton.height + 4
+                            }
                         }
                         Label {
                             visible: page.viewModel.shots.selectedCount > 1

@@ -128,6 +128,7 @@ void GenerationViewModel::applySnapshot(const QVariantMap &snapshot)
         takes[t.value(QStringLiteral("shot")).toString()] << t;
     }
     // The last job of each shot decides its state; earlier ones are history.
+    QVariantList running, queued;
     for (const QVariant &v : snapshot.value(QStringLiteral("jobs")).toList()) {
         const QVariantMap j = v.toMap();
         const QString shot = j.value(QStringLiteral("shot")).toString();
@@ -147,7 +148,14 @@ void GenerationViewModel::applySnapshot(const QVariantMap &snapshot)
             s.insert(QStringLiteral("etaSeconds"), perFrame * (total - done));
         }
         status.insert(shot, s);
+        if (state == QLatin1String("running") || state == QLatin1String("queued")) {
+            QVariantMap entry = s;
+            entry.insert(QStringLiteral("shot"), shot);
+            entry.insert(QStringLiteral("number"), m_storyboard->storyboardSnapshot().indexOf(shot) + 1);
+            (state == QLatin1String("running") ? running : queued) << entry;
+        }
     }
+    const QVariantList queue = running + queued;
     for (auto it = takes.constBegin(); it != takes.constEnd(); ++it) {
         QVariantMap &s = status[it.key()];
         if (!s.contains(QStringLiteral("state")))
@@ -157,7 +165,8 @@ void GenerationViewModel::applySnapshot(const QVariantMap &snapshot)
             if (t.toMap().value(QStringLiteral("hero")).toBool())
                 s.insert(QStringLiteral("poster"), t.toMap().value(QStringLiteral("poster")));
     }
-    const bool same = status == m_status && takes == m_takes;
+    const bool same = status == m_status && takes == m_takes && queue == m_queue;
+    m_queue = queue;
     m_status = status;
     m_takes = takes;
     const bool paused = snapshot.value(QStringLiteral("paused")).toBool();
@@ -285,6 +294,20 @@ void GenerationViewModel::setHeroTake(const QString &takeId)
 {
     withProject<bool>(this, m_projectPath, [takeId](store::JobRepository &jobs, const QString &) {
         return jobs.setHero(takeId).ok();
+    }, [this](bool) { refresh(); });
+}
+
+void GenerationViewModel::moveInQueue(const QString &jobId, int index)
+{
+    withProject<bool>(this, m_projectPath, [jobId, index](store::JobRepository &jobs, const QString &) {
+        return jobs.moveQueued(jobId, std::max(0, index)).ok();
+    }, [this](bool) { refresh(); });
+}
+
+void GenerationViewModel::cancelJob(const QString &jobId)
+{
+    withProject<bool>(this, m_projectPath, [jobId](store::JobRepository &jobs, const QString &) {
+        return jobs.cancel(jobId).ok();
     }, [this](bool) { refresh(); });
 }
 

@@ -27,6 +27,8 @@ class GenerationViewModel : public QObject
     Q_PROPERTY(int activeJobs READ activeJobs NOTIFY statusChanged)
     Q_PROPERTY(int revision READ revision NOTIFY statusChanged)
     Q_PROPERTY(QString workerMessage READ workerMessage NOTIFY workerMessageChanged)
+    /// Running and queued jobs in the order the worker takes them: id, shot, state, progress.
+    Q_PROPERTY(QVariantList queue READ queue NOTIFY statusChanged)
 
 public:
     explicit GenerationViewModel(StoryboardViewModel *storyboard);
@@ -37,6 +39,7 @@ public:
     int activeJobs() const;
     QString workerMessage() const { return m_workerMessage; }
     int revision() const { return m_revision; }
+    QVariantList queue() const { return m_queue; }
 
     /// @brief Status of a shot for its card: state, stage, progress 0..1, etaSeconds, takes, error.
     Q_INVOKABLE QVariantMap statusFor(const QString &shotId) const;
@@ -48,6 +51,10 @@ public:
     Q_INVOKABLE void cancel(const QString &shotId);
     Q_INVOKABLE QVariantList takesFor(const QString &shotId) const;
     Q_INVOKABLE void setHeroTake(const QString &takeId);
+    /// @brief Moves a queued job to position @p index among the queued jobs (0 = next).
+    Q_INVOKABLE void moveInQueue(const QString &jobId, int index);
+    /// @brief Cancels one job (from the queue list).
+    Q_INVOKABLE void cancelJob(const QString &jobId);
 
     /// Called by StoryboardViewModel when a project opens or closes.
     void projectChanged(const QString &path);
@@ -72,6 +79,7 @@ private:
     QString m_workerMessage;
     QHash<QString, QVariantMap> m_status; ///< shot id -> status
     QHash<QString, QVariantList> m_takes; ///< shot id -> takes
+    QVariantList m_queue;
     QHash<QString, QElapsedTimer> m_runningSince; ///< job id -> since its render began
 };
 
