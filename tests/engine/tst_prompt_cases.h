@@ -73,8 +73,8 @@ inline const PromptCase kPromptCases[] = {
      "football, lamppost", "roll(ball-1,,)@0 collide(ball-1,lamppost-1,)@3", ""},
     {"Two boys push a heavy crate across the office.", "office", "day", "clear", "boy, boy, crate",
      "push(person-1,crate-1,)@0 push(person-2,crate-1,)@0", "heavy"},
-    {"In anime style, a girl in a red dress runs to the door.", "room", "day", "clear", "girl, door",
-     "run(person-1,,door-1)@0", "red, dress"},
+    {"In anime style, a girl in a red dress runs to the door.", "room", "day", "clear", "girl:red, door",
+     "run(person-1,,door-1)@0", ""},
     {"A dusty old truck drives along a road at dusk, tracking shot.", "street", "dusk", "clear", "truck",
      "run(truck-1,,)@0", ""},
     {"A golf ball falls from the table and bounces twice.", "room", "day", "clear", "golf ball, table",
@@ -97,4 +97,12 @@ inline const PromptCase kPromptCases[] = {
     {"A penguin slides on the ice.", "room", "day", "clear", "penguin", "", "slides, ice"},
     {"A sketch of a teddy bear on a pillow on the bed.", "room", "day", "clear", "teddy bear, pillow, bed", "",
      ""},
+    // Worn garments colour the person; a garment that is not worn is a prop.
+    {"An empty gym at night. A girl in a red shirt shoots a basketball at the hoop.", "gym", "night", "clear",
+     "girl:red, basketball, hoop", "shoot(person-1,ball-1,hoop-1)@0", ""},
+    {"A man wearing a blue hat waves. A green hat lies on the bench.", "park", "day", "clear",
+     "man:blue, hat:green, bench", "wave(person-1,,)@0", ""},
+    // A relative clause is about the thing just named, and happens at the same time.
+    {"In a park at dawn, a woman waves to a boy who kicks a white ball.", "park", "dawn", "clear",
+     "woman, boy, ball:white", "wave(person-1,,person-2)@0 kick(person-2,ball-1,)@0", ""},
 };

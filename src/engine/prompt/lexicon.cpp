@@ -40,7 +40,7 @@ const WordGroup kGroups[] = {
     {Meaning::Possessive, "def", "this|that|these|those|his|her|their|its|my|your|our|same"},
     {Meaning::Stop, "", "is|are|was|were|be|been|being|am|has|have|had|does|do|did|will|would|can|could|"
                         "should|may|might|must|shall|of|in|inside|within|for|about|up|down|out|away|"
-                        "back|forward|forwards|around|there|here|which|who|whom|whose|what|where|when|how|"
+                        "back|forward|forwards|around|there|here|whose|what|where|when|how|wearing|wears|wore|dressed in|dressed|"
                         "not|no|yes|if|or|but|nor|so|because|than|very|too|also|just|still|again|now|"
                         "together|each|every|all|other|each other|one another|i|me|we|us|you|it is|"
                         "see|sees|seen|show|shows|showing|shown|depict|depicts|featuring|features|appears|"
@@ -153,6 +153,11 @@ const WordGroup kGroups[] = {
     {Meaning::Relation, "right", "right of|to the right of|on the right of|on the right side of"},
     {Meaning::Relation, "with", "with|holding|carrying"},
     {Meaning::Relation, "from", "from|out of|off of"},
+    {Meaning::Relative, "", "who|which|whom"},
+    {Meaning::Clothing, "", "shirt|shirts|t shirt|t shirts|tshirt|dress|dresses|jacket|jackets|coat|coats|raincoat|"
+                            "hoodie|hoodies|sweater|sweaters|jersey|jerseys|uniform|uniforms|suit|suits|hat|hats|"
+                            "cap|caps|scarf|scarves|skirt|skirts|jeans|pants|trousers|shorts|top|blouse|vest|"
+                            "shoes|boots|sneakers|helmet|helmets|outfit|outfits|costume|costumes|clothes|gown"},
     {Meaning::TargetPrep, "", "to|toward|towards|at|into|through|across|past|along|off|down to|up to"},
     {Meaning::Scenery, "", "floor|ground|sky|air|water|sand|grass|sun|moon|stars|horizon|background|foreground|"
                            "distance|side|middle|center|centre|corner|edge|left|right|to the left|to the right|"

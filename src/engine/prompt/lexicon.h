@@ -68,6 +68,8 @@ struct Meaning
         Camera,      ///< the word "camera"
         Relation,    ///< value = on | above | under | beside | near | behind | front | left | right
         TargetPrep,  ///< to, at, toward, into, over, off...: the next noun is a target
+        Clothing,    ///< a garment ("a red shirt"): its colour dresses the person before it
+        Relative,    ///< who, which: starts a clause about the thing just named
         Sequence,    ///< then, after that, finally
         Simultaneous,///< while, as, meanwhile
         And,

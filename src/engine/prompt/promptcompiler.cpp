@@ -38,6 +38,7 @@ struct ClauseRange
     int begin = 0;
     int end = 0;
     Link link = Link::First;
+    bool relative = false; ///< "... a boy who kicks a ball": the subject is the thing named last
 };
 
 struct Mention
@@ -147,6 +148,13 @@ private:
         pick(m_shot.style, kStyles, &m_plan.style, "style");
     }
 
+    void dress(int entity, const QString &colour)
+    {
+        PlanEntity &e = m_plan.entities[entity];
+        e.colorName = colour;
+        colourRgb(colour, &e.color);
+    }
+
     void unknown(const QString &word)
     {
         if (!m_plan.unknownWords.contains(word))
@@ -160,7 +168,7 @@ private:
         QList<ClauseRange> out;
         ClauseRange cur;
         Link pending = Link::First;
-        bool hasVerb = false, simNext = false, hasWords = false;
+        bool hasVerb = false, simNext = false, hasWords = false, relativeNext = false;
         const auto close = [&](int at, Link next) {
             if (hasWords) {
                 cur.end = at;
@@ -168,6 +176,8 @@ private:
                 out << cur;
                 pending = simNext ? Link::Simultaneous : next;
                 simNext = false;
+                cur.relative = relativeNext;
+                relativeNext = false;
             } else if (!out.isEmpty()) {
                 pending = (pending == Link::Simultaneous || next == Link::Simultaneous) ? Link::Simultaneous : next;
             }
@@ -183,6 +193,12 @@ private:
                     close(i, Link::Sequence);
             } else if (it.is(Meaning::Sequence)) {
                 close(i, Link::Sequence);
+            } else if (it.is(Meaning::Relative)) {
+                // "a woman waves to a boy who kicks a ball": the boy kicks, while she waves.
+                if (hasVerb) {
+                    relativeNext = true;
+                    close(i, Link::Simultaneous);
+                }
             } else if (it.is(Meaning::Simultaneous)) {
                 if (!hasWords) { // "As the ball rolls, ..." joins the clause after this one
                     cur.begin = i + 1;
@@ -215,6 +231,19 @@ private:
         const int from = m_items.at(range.begin).start;
         c.words = m_shot.prompt.mid(from, m_items.at(range.end - 1).end - from).trimmed();
         parse(range, c);
+        if (range.relative && c.subjects.isEmpty() && !m_lastNamed.isEmpty()) {
+            c.mentions.prepend(Mention{m_lastNamed});
+            const auto shift = [](QList<int> &list) { for (int &m : list) ++m; };
+            shift(c.objects);
+            shift(c.targets);
+            for (PendingRelation &r : c.relations) {
+                r.anchor += r.anchor >= 0;
+                r.reference += r.reference >= 0;
+            }
+            c.subjects.prepend(0);
+        }
+        if (!c.mentions.isEmpty())
+            m_lastNamed = c.mentions.last().entities;
         resolveRelations(c);
         act(c, range.link);
     }
@@ -362,11 +391,13 @@ private:
                 m_environment = v;
                 prep = Prep::None;
                 break;
-            case Meaning::Time:
+            case Meaning::Time: // "at dawn": the "at" was the time's, not a target's
                 m_plan.timeOfDay = v;
+                prep = Prep::None;
                 break;
             case Meaning::Weather:
                 m_plan.weather = v;
+                prep = Prep::None;
                 break;
             case Meaning::Move:
                 m_plan.camera.move = v;
@@ -398,6 +429,14 @@ private:
                 break;
             case Meaning::TargetPrep:
                 prep = Prep::Target;
+                break;
+            case Meaning::Clothing:
+                // "a girl in a red shirt": the garment's colour dresses the person named before it.
+                if (!np.mods.colour.isEmpty() && lastMention >= 0)
+                    for (const int e : c.mentions.at(lastMention).entities)
+                        if (isPerson(m_plan.entities.at(e)))
+                            dress(e, np.mods.colour);
+                np = Phrase{};
                 break;
             case Meaning::Scenery:
                 prep = Prep::None;
@@ -716,6 +755,7 @@ private:
     QList<SpatialRelation> m_relations;
     QList<int> m_lastActors;
     QList<int> m_lastGroup;
+    QList<int> m_lastNamed; ///< entities of the last clause's last mention (subject of "who ...")
     bool m_environmentCarried = false;
     QList<int> m_beats; ///< beat index of each action
     QString m_environment;

@@ -1,6 +1,8 @@
 // Tokenizing, longest-phrase matching and context rules that choose one meaning per phrase.
 #include "engine/prompt/promptlexer.h"
 
+#include <QSet>
+
 namespace kinora::engine::prompt {
 namespace {
 
@@ -88,6 +90,21 @@ bool nounish(const Item &item)
         || item.can(Meaning::Scale) || item.can(Meaning::Modifier) || item.can(Meaning::Count);
 }
 
+// A garment that is worn: "in a red hat", "wearing his old boots", "dressed in a blue coat".
+bool worn(const QList<Item> &items, int i)
+{
+    static const QSet<QString> wearing{QStringLiteral("in"), QStringLiteral("wearing"), QStringLiteral("wears"),
+                                       QStringLiteral("wore"), QStringLiteral("dressed"), QStringLiteral("dressed in")};
+    for (int j = i - 1; j >= 0; --j) {
+        const Item &w = items.at(j);
+        if (w.is(Meaning::Article) || w.is(Meaning::Possessive) || w.is(Meaning::Colour) || w.is(Meaning::Material)
+            || w.is(Meaning::Scale) || w.is(Meaning::Modifier) || w.is(Meaning::Count))
+            continue;
+        return wearing.contains(w.lower);
+    }
+    return false;
+}
+
 void choose(QList<Item> &items)
 {
     for (int i = 0; i < items.size(); ++i) {
@@ -102,6 +119,8 @@ void choose(QList<Item> &items)
             pick = *find(alt, next && nounish(*next) ? Meaning::Possessive : Meaning::Pronoun);
         else if (hasKind(alt, Meaning::Material) && hasKind(alt, Meaning::Noun))
             pick = *find(alt, next && next->can(Meaning::Noun) ? Meaning::Material : Meaning::Noun);
+        else if (hasKind(alt, Meaning::Clothing) && hasKind(alt, Meaning::Noun))
+            pick = *find(alt, worn(items, i) ? Meaning::Clothing : Meaning::Noun); // "in a hat" vs "a hat on the table"
         const bool afterDeterminer = prev && (prev->is(Meaning::Article) || prev->is(Meaning::Possessive)
                                               || prev->is(Meaning::Colour));
         if (pick.kind == Meaning::Verb && afterDeterminer) {
