@@ -24,6 +24,9 @@ struct Quat
     double w = 1, x = 0, y = 0, z = 0;
 };
 
+/// At the beach the sand ends and the sea begins at this z (metres; the camera looks along -z).
+constexpr double kBeachSeaStartZ = -6.0;
+
 /// One thing in the scene: a person, an animal, a ball, a vehicle, furniture, a prop, a structure.
 struct PlanEntity
 {

@@ -93,6 +93,7 @@ private Q_SLOTS:
     void namesAndUnknownCapitals();
     void materialsAndSizesChangePhysics();
     void deterministicAndSeeded();
+    void intoTheWaterAtTheBeach();
 };
 
 void TestPromptCompiler::corpus_data()
@@ -466,6 +467,26 @@ void TestPromptCompiler::materialsAndSizesChangePhysics()
     QVERIFY(qFuzzyCompare(entity(plan, QStringLiteral("dog-1")).size.y, 0.6 * 0.4));
     // People keep their size: "a little girl" is a young girl, not a doll.
     QCOMPARE(entity(compileText(QStringLiteral("a little girl")), QStringLiteral("person-1")).size.y, 1.4);
+}
+
+void TestPromptCompiler::intoTheWaterAtTheBeach()
+{
+    // The sea starts at kBeachSeaStartZ: things dropped into the water must start over it, apart
+    // and above the surface, so the World drops them in and buoyancy decides floating or sinking.
+    const ScenePlan sea = compileText(QStringLiteral(
+        "A wooden crate and a grey rock are dropped into the water at the beach; the crate floats and the rock sinks."));
+    QCOMPARE(sea.environment, QStringLiteral("beach"));
+    QCOMPARE(sea.entities.size(), 2);
+    for (const PlanEntity &e : sea.entities) {
+        QVERIFY2(e.position.z < kBeachSeaStartZ - 1, qPrintable(e.id));
+        QVERIFY(e.position.y > 0);
+    }
+    QVERIFY(std::abs(sea.entities.at(0).position.x - sea.entities.at(1).position.x) >= 0.9);
+    // On the sand when the water is not named; a note where there is no water at all.
+    const ScenePlan sand = compileText(QStringLiteral("A wooden crate falls at the beach."));
+    QVERIFY(sand.entities.at(0).position.z > kBeachSeaStartZ);
+    const ScenePlan kitchen = compileText(QStringLiteral("A cup is dropped into the water in the kitchen."));
+    QVERIFY(kitchen.notes.join(QLatin1Char(' ')).contains(QStringLiteral("no water")));
 }
 
 void TestPromptCompiler::deterministicAndSeeded()

@@ -61,6 +61,7 @@ struct Clause
     QList<QString> verbs;
     int outcome = 0; ///< -1 missed, +1 scored
     bool camera = false;
+    bool intoWater = false; ///< "dropped into the water", "floats in the sea"
     QList<PendingRelation> relations;
     QString words;
 };
@@ -128,6 +129,7 @@ public:
         attachDialogue();
         chooseEnvironment();
         layoutScene(m_plan.entities, m_firstNew, m_relations, &m_plan.notes);
+        placeInWater();
         chooseSubject();
         return m_plan;
     }
@@ -246,6 +248,31 @@ private:
             m_lastNamed = c.mentions.last().entities;
         resolveRelations(c);
         act(c, range.link);
+        if (c.intoWater)
+            for (const int e : entitiesOf(c, c.subjects + c.objects))
+                if (!isAgent(m_plan.entities.at(e)) && !m_inWater.contains(e))
+                    m_inWater << e;
+    }
+
+    // "dropped into the water": at the beach, things go in the sea; elsewhere there is none.
+    void placeInWater()
+    {
+        if (m_inWater.isEmpty() || m_plan.environment == QLatin1String("underwater"))
+            return;
+        if (m_plan.environment != QLatin1String("beach")) {
+            m_plan.notes << QStringLiteral("'water': a %1 has no water to put things in; set the place to a beach or "
+                                           "underwater").arg(m_plan.environment);
+            return;
+        }
+        // Side by side a metre apart, just above the surface, so the drop and the splash stay in frame.
+        QList<int> fresh;
+        for (const int e : m_inWater)
+            if (e >= m_firstNew) // things carried from the last shot stay where they were
+                fresh << e;
+        for (int k = 0; k < fresh.size(); ++k) {
+            PlanEntity &e = m_plan.entities[fresh.at(k)];
+            e.position = Vec3{(k - (fresh.size() - 1) / 2.0) * 1.0, 0.6, kBeachSeaStartZ - 2.5};
+        }
     }
 
     // Noun-phrase state: determiners and adjectives wait for their noun.
@@ -439,6 +466,12 @@ private:
                 np = Phrase{};
                 break;
             case Meaning::Scenery:
+                if (it.lower == QLatin1String("water") && i > range.begin) {
+                    const int before = m_items.at(i - 1).is(Meaning::Article) && i - 1 > range.begin ? i - 2 : i - 1;
+                    const QString &w = m_items.at(before).lower;
+                    c.intoWater = c.intoWater || w == QLatin1String("into") || w == QLatin1String("in")
+                        || w == QLatin1String("under");
+                }
                 prep = Prep::None;
                 break;
             default:
@@ -755,7 +788,8 @@ private:
     QList<SpatialRelation> m_relations;
     QList<int> m_lastActors;
     QList<int> m_lastGroup;
-    QList<int> m_lastNamed; ///< entities of the last clause's last mention (subject of "who ...")
+    QList<int> m_lastNamed;
+    QList<int> m_inWater; ///< entities put into the water by the prompt ///< entities of the last clause's last mention (subject of "who ...")
     bool m_environmentCarried = false;
     QList<int> m_beats; ///< beat index of each action
     QString m_environment;

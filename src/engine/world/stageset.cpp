@@ -110,7 +110,7 @@ StageSet buildStageSet(const QString &environment, PhysicsScene &scene)
         // Dry sand for z > -6, then the sea: water from the sea bed (-1.5 m) up to y = 0.
         set.water.present = true;
         set.water.surfaceY = 0;
-        set.water.beyondZ = -6;
+        set.water.beyondZ = kBeachSeaStartZ;
         set.water.bottomY = -1.5;
         const double far = 200;
         addStaticBox(scene, {0, -1, (far + set.water.beyondZ) / 2}, {far, 1, (far - set.water.beyondZ) / 2},
