@@ -4,6 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Kinora.Controls
 import Kinora.Storyboard
+import Kinora.Timeline
 
 ApplicationWindow {
     id: window
@@ -124,9 +125,9 @@ ApplicationWindow {
                     onNewRequested: dialogs.newProject()
                     onOpenRequested: dialogs.openProject()
                 }
-                PlaceholderPage {
-                    heading: qsTr("Timeline")
-                    description: qsTr("Playback of the whole storyboard as one film, with trims. It arrives with the generation engine.")
+                TimelinePage {
+                    id: timelinePage
+                    storyboard: storyboard
                 }
                 PlaceholderPage {
                     heading: qsTr("Cameo")
@@ -164,7 +165,7 @@ ApplicationWindow {
             Repeater {
                 model: [[qsTr("New / open project"), "Ctrl+N, Ctrl+O"], [qsTr("Save as"), "Ctrl+Shift+S"],
                         [qsTr("Import screenplay / export JSON"), "Ctrl+I, Ctrl+E"],
-                        [qsTr("Switch area"), "Ctrl+1 … Ctrl+5"]].concat(storyboardPage.shortcutList)
+                        [qsTr("Switch area"), "Ctrl+1 … Ctrl+5"]].concat(storyboardPage.shortcutList).concat(timelinePage.shortcutList)
                 RowLayout {
                     required property var modelData
                     Label { text: modelData[0]; Layout.fillWidth: true; color: Theme.text }

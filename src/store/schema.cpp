@@ -1,6 +1,7 @@
 // Schema history. Never edit a released step: add a new one. Version 1 is the first storyboard
 // schema; version 2 adds the per-shot generation status and thumbnail shown on shot cards;
-// version 3 adds the generation job queue and the takes it produces.
+// version 3 adds the generation job queue and the takes it produces; version 4 adds the
+// non-destructive trims of each shot (0 for every shot of an older file).
 #include "store/schema.h"
 
 #include "store/sqlutil.h"
@@ -47,6 +48,11 @@ QStringList migrationStatements(int version)
                            "is_hero INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL)"),
             QStringLiteral("CREATE INDEX takes_by_shot ON takes (shot_id)"),
             QStringLiteral("CREATE INDEX takes_by_spec ON takes (spec_hash)"),
+        };
+    case 4:
+        return {
+            QStringLiteral("ALTER TABLE shots ADD COLUMN trim_in_ds INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE shots ADD COLUMN trim_out_ds INTEGER NOT NULL DEFAULT 0"),
         };
     default:
         return {};

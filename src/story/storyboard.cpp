@@ -73,7 +73,7 @@ bool Shot::operator==(const Shot &o) const
     return id == o.id && prompt == o.prompt && durationDs == o.durationDs && camera == o.camera
         && framing == o.framing && style == o.style && dialogue == o.dialogue && cameos == o.cameos
         && seed == o.seed && seedLocked == o.seedLocked && continuity == o.continuity
-        && notes == o.notes;
+        && notes == o.notes && trimInDs == o.trimInDs && trimOutDs == o.trimOutDs;
 }
 
 int Storyboard::totalDurationDs() const
@@ -149,6 +149,17 @@ QString validate(const Storyboard &board)
         const QString at = QStringLiteral("shots[%1].").arg(i);
         if (s.durationDs < kMinDurationDs || s.durationDs > kMaxDurationDs)
             return at + QStringLiteral("durationSeconds: must be between 1 and 20 seconds, not %1")
+                            .arg(s.durationDs / 10.0);
+        if (s.trimInDs < 0 || s.trimOutDs < 0)
+            return at + QStringLiteral("%1: a trim cannot be negative, not %2 seconds")
+                            .arg(s.trimInDs < 0 ? QStringLiteral("trimIn") : QStringLiteral("trimOut"))
+                            .arg(std::min(s.trimInDs, s.trimOutDs) / 10.0);
+        if (s.trimmedDurationDs() < kMinKeptDs)
+            return at + QStringLiteral("trimIn: trims of %1 + %2 seconds leave less than %3 seconds of a "
+                                       "%4-second shot")
+                            .arg(s.trimInDs / 10.0)
+                            .arg(s.trimOutDs / 10.0)
+                            .arg(kMinKeptDs / 10.0)
                             .arg(s.durationDs / 10.0);
         if (s.cameos.size() > kMaxCameoSlots)
             return at + QStringLiteral("cameos: a shot has at most %1 cameo slots, not %2")

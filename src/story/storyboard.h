@@ -24,6 +24,8 @@ enum class Continuity { Invalid = 0, ContinuePrevious, NewScene };
 constexpr int kMinDurationDs = 10;
 constexpr int kMaxDurationDs = 200;
 constexpr int kMaxCameoSlots = 2;
+/// A trimmed shot keeps at least this much of its take, so a clip never vanishes from the cut.
+constexpr int kMinKeptDs = 5;
 constexpr int kShotsFps[] = {24, 25, 30};
 
 struct DialogueLine
@@ -63,7 +65,13 @@ struct Shot
     bool seedLocked = false;
     Continuity continuity = Continuity::ContinuePrevious;
     QString notes;
+    /// Non-destructive trims: deciseconds cut from the start and from the end of the shot's
+    /// take at playback and export; the take itself is never modified.
+    int trimInDs = 0;
+    int trimOutDs = 0;
 
+    /// @brief Length that plays after trims (durationDs when untrimmed).
+    int trimmedDurationDs() const { return durationDs - trimInDs - trimOutDs; }
     bool operator==(const Shot &o) const;
     bool operator!=(const Shot &o) const { return !(*this == o); }
 };
@@ -76,7 +84,7 @@ struct Storyboard
     Aspect aspect = Aspect::Wide16x9;
     QList<Shot> shots;
 
-    int totalDurationDs() const;
+    int totalDurationDs() const; ///< untrimmed: the sum of the shots' durations
     int indexOf(const QString &shotId) const;
     bool operator==(const Storyboard &o) const;
     bool operator!=(const Storyboard &o) const { return !(*this == o); }

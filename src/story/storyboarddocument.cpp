@@ -211,11 +211,20 @@ bool StoryboardDocument::requestMoveShots(const QStringList &ids, int toIndex)
     return true;
 }
 
-bool StoryboardDocument::requestUpdateShot(const Shot &after, const QString &mergeKey)
+bool StoryboardDocument::requestUpdateShot(const Shot &edited, const QString &mergeKey)
 {
-    const int row = m_board.indexOf(after.id);
+    const int row = m_board.indexOf(edited.id);
     if (row < 0)
         return false;
+    // A shorter duration eats into the trims first (the end, then the start), so a shot always
+    // keeps kMinKeptDs of picture and the board stays valid.
+    Shot after = edited;
+    const int excess = kMinKeptDs - after.trimmedDurationDs();
+    if (excess > 0) {
+        const int fromOut = std::min(excess, after.trimOutDs);
+        after.trimOutDs -= fromOut;
+        after.trimInDs = std::max(0, after.trimInDs - (excess - fromOut));
+    }
     const Shot before = m_board.shots.at(row);
     if (before == after)
         return true;
@@ -235,6 +244,27 @@ bool StoryboardDocument::requestSetSettings(const StoryboardSettings &after, con
                 [this, before] { return applySettings(before); },
                 [this, after] { return applySettings(after); },
                 mergeKey.isEmpty() ? QString() : QStringLiteral("settings/") + mergeKey);
+    return true;
+}
+
+bool StoryboardDocument::requestTrim(const QString &shotId, int trimInDs, int trimOutDs, bool merge)
+{
+    const int row = m_board.indexOf(shotId);
+    if (row < 0 || trimInDs < 0 || trimOutDs < 0)
+        return false;
+    const Shot before = m_board.shots.at(row);
+    Shot after = before;
+    after.trimInDs = trimInDs;
+    after.trimOutDs = trimOutDs;
+    if (after.trimmedDurationDs() < kMinKeptDs)
+        return false;
+    if (before == after)
+        return true;
+    if (!replace(after))
+        return false;
+    m_undo.push(QCoreApplication::translate("Storyboard", "Trim shot %1").arg(row + 1),
+                [this, before] { return replace(before); }, [this, after] { return replace(after); },
+                merge ? shotId + QStringLiteral("/trim") : QString());
     return true;
 }
 

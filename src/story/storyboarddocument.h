@@ -44,6 +44,11 @@ public:
     /// @brief Replaces the shot with the same id. Same @p mergeKey in a row = one undo step.
     bool requestUpdateShot(const Shot &after, const QString &mergeKey = {});
     bool requestSetSettings(const StoryboardSettings &after, const QString &mergeKey = {});
+    /// @brief Sets the non-destructive trims of a shot (deciseconds cut from the start and the
+    /// end of its take). Refused when a trim is negative or less than kMinKeptDs would remain.
+    /// With @p merge, consecutive trims of the same shot are one undo step (a handle drag);
+    /// the drag ends with undoStack()->closeMerge().
+    bool requestTrim(const QString &shotId, int trimInDs, int trimOutDs, bool merge = false);
 
 Q_SIGNALS:
     void aboutToReset();

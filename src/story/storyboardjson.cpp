@@ -37,7 +37,8 @@ const QStringList &shotKeys()
         QStringLiteral("id"), QStringLiteral("prompt"), QStringLiteral("durationSeconds"),
         QStringLiteral("camera"), QStringLiteral("framing"), QStringLiteral("style"),
         QStringLiteral("continuity"), QStringLiteral("dialogue"), QStringLiteral("cameos"),
-        QStringLiteral("seed"), QStringLiteral("seedLocked"), QStringLiteral("notes")};
+        QStringLiteral("seed"), QStringLiteral("seedLocked"), QStringLiteral("notes"),
+        QStringLiteral("trimIn"), QStringLiteral("trimOut")};
     return keys;
 }
 const QStringList &dialogueKeys()
@@ -101,6 +102,28 @@ public:
         if (!v.isDouble())
             return fail(child(path, key), QStringLiteral("must be a number, not %1").arg(typeName(v)));
         *out = v.toDouble();
+        return true;
+    }
+
+    /// Seconds on the 0.1 s grid between @p minDs and @p maxDs (deciseconds); absent keeps *outDs.
+    bool readTenths(const QJsonObject &o, const QString &path, const QString &key, int minDs, int maxDs,
+                    int *outDs)
+    {
+        if (!o.contains(key))
+            return true;
+        double seconds = 0;
+        if (!readNumber(o, path, key, &seconds))
+            return false;
+        if (seconds < minDs / 10.0 - kGridTolerance || seconds > maxDs / 10.0 + kGridTolerance)
+            return fail(child(path, key), QStringLiteral("must be between %1 and %2 seconds, not %3")
+                                              .arg(minDs / 10.0)
+                                              .arg(maxDs / 10.0)
+                                              .arg(seconds));
+        const double tenths = seconds * 10.0;
+        if (std::abs(tenths - std::round(tenths)) > kGridTolerance)
+            return fail(child(path, key), QStringLiteral("must be a multiple of 0.1 seconds, not %1")
+                                              .arg(seconds, 0, 'g', 10));
+        *outDs = qRound(tenths);
         return true;
     }
 
@@ -246,6 +269,11 @@ bool Reader::readShot(const QJsonObject &o, const QString &path, Shot *shot)
         shot->durationDs = qRound(tenths);
     }
 
+    // Trims are checked against the duration by story::validate once the whole shot is read.
+    if (!readTenths(o, path, QStringLiteral("trimIn"), 0, kMaxDurationDs, &shot->trimInDs)
+        || !readTenths(o, path, QStringLiteral("trimOut"), 0, kMaxDurationDs, &shot->trimOutDs))
+        return false;
+
     if (!readEnum(o, path, QStringLiteral("camera"), &cameraFromString, cameraNames(), &shot->camera)
         || !readEnum(o, path, QStringLiteral("framing"), &framingFromString, framingNames(),
                      &shot->framing)
@@ -386,18 +414,24 @@ QJsonObject shotToJson(const Shot &shot)
     for (const CameoSlot &slot : shot.cameos)
         cameos.append(QJsonObject{{QStringLiteral("cameo"), slot.cameo},
                                   {QStringLiteral("role"), slot.role}});
-    return QJsonObject{{QStringLiteral("id"), shot.id},
-                       {QStringLiteral("prompt"), shot.prompt},
-                       {QStringLiteral("durationSeconds"), shot.durationDs / 10.0},
-                       {QStringLiteral("camera"), toString(shot.camera)},
-                       {QStringLiteral("framing"), toString(shot.framing)},
-                       {QStringLiteral("style"), toString(shot.style)},
-                       {QStringLiteral("continuity"), toString(shot.continuity)},
-                       {QStringLiteral("dialogue"), dialogue},
-                       {QStringLiteral("cameos"), cameos},
-                       {QStringLiteral("seed"), qint64(shot.seed)},
-                       {QStringLiteral("seedLocked"), shot.seedLocked},
-                       {QStringLiteral("notes"), shot.notes}};
+    QJsonObject o{{QStringLiteral("id"), shot.id},
+                  {QStringLiteral("prompt"), shot.prompt},
+                  {QStringLiteral("durationSeconds"), shot.durationDs / 10.0},
+                  {QStringLiteral("camera"), toString(shot.camera)},
+                  {QStringLiteral("framing"), toString(shot.framing)},
+                  {QStringLiteral("style"), toString(shot.style)},
+                  {QStringLiteral("continuity"), toString(shot.continuity)},
+                  {QStringLiteral("dialogue"), dialogue},
+                  {QStringLiteral("cameos"), cameos},
+                  {QStringLiteral("seed"), qint64(shot.seed)},
+                  {QStringLiteral("seedLocked"), shot.seedLocked},
+                  {QStringLiteral("notes"), shot.notes}};
+    // Optional like startSeconds: untrimmed shots read and write exactly as before trims existed.
+    if (shot.trimInDs != 0)
+        o.insert(QStringLiteral("trimIn"), shot.trimInDs / 10.0);
+    if (shot.trimOutDs != 0)
+        o.insert(QStringLiteral("trimOut"), shot.trimOutDs / 10.0);
+    return o;
 }
 
 } // namespace

@@ -109,7 +109,8 @@ core::Result<Storyboard> StoryboardRepository::load()
         board.aspect = aspectFromString(q.value(3).toString());
     }
     q.prepare(QStringLiteral("SELECT id, position, prompt, duration_ds, camera, framing, style, dialogue, "
-                             "cameos, seed, seed_locked, continuity, notes FROM shots ORDER BY position"));
+                             "cameos, seed, seed_locked, continuity, notes, trim_in_ds, trim_out_ds "
+                             "FROM shots ORDER BY position"));
     if (core::Status st = store::exec(q, QStringLiteral("read the shots")); !st)
         return st.error();
     m_positions.clear();
@@ -128,6 +129,8 @@ core::Result<Storyboard> StoryboardRepository::load()
         s.seedLocked = q.value(10).toBool();
         s.continuity = continuityFromString(q.value(11).toString());
         s.notes = q.value(12).toString();
+        s.trimInDs = q.value(13).toInt();
+        s.trimOutDs = q.value(14).toInt();
         board.shots << s;
     }
     return board;
@@ -170,11 +173,12 @@ core::Status StoryboardRepository::upsertShot(const Shot &s)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO shots (id, position, prompt, duration_ds, camera, framing, style, dialogue, cameos, "
-        "seed, seed_locked, continuity, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        "seed, seed_locked, continuity, notes, trim_in_ds, trim_out_ds) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(id) DO UPDATE SET prompt = excluded.prompt, duration_ds = excluded.duration_ds, "
         "camera = excluded.camera, framing = excluded.framing, style = excluded.style, "
         "dialogue = excluded.dialogue, cameos = excluded.cameos, seed = excluded.seed, "
-        "seed_locked = excluded.seed_locked, continuity = excluded.continuity, notes = excluded.notes"));
+        "seed_locked = excluded.seed_locked, continuity = excluded.continuity, notes = excluded.notes, "
+        "trim_in_ds = excluded.trim_in_ds, trim_out_ds = excluded.trim_out_ds"));
     q.addBindValue(s.id);
     q.addBindValue(m_positions.value(s.id));
     q.addBindValue(notNull(s.prompt));
@@ -188,6 +192,8 @@ core::Status StoryboardRepository::upsertShot(const Shot &s)
     q.addBindValue(s.seedLocked ? 1 : 0);
     q.addBindValue(toString(s.continuity));
     q.addBindValue(notNull(s.notes));
+    q.addBindValue(s.trimInDs);
+    q.addBindValue(s.trimOutDs);
     return store::exec(q, QStringLiteral("save a shot"));
 }
 

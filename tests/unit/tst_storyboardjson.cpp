@@ -267,7 +267,7 @@ private Q_SLOTS:
         QTest::newRow("unknown field (typo)")
             << board("    {\n      \"durationSecond\": 4\n    }") << "line 5"
             << "shots[0].durationSecond: unknown field; allowed fields are id, prompt, durationSeconds, "
-               "camera, framing, style, continuity, dialogue, cameos, seed, seedLocked, notes";
+               "camera, framing, style, continuity, dialogue, cameos, seed, seedLocked, notes, trimIn, trimOut";
         QTest::newRow("duplicate shot id")
             << board("    { \"id\": \"a\" },\n    { \"id\": \"b\" },\n    { \"id\": \"a\" }") << "line 6"
             << "shots[2].id: duplicate id \"a\" (also used by shots[0])";
