@@ -2,6 +2,7 @@
 #include "enginecommands.h"
 
 #include "engine/filmpipeline.h"
+#include "media/subtitles.h"
 #include "story/projectio.h"
 #include "story/storyboardjson.h"
 
@@ -148,17 +149,32 @@ int runRender(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     engine::FilmPipeline pipeline;
     engine::FilmStats stats;
+    QList<media::SubtitleCue> subtitles;
+    QStringList notes;
     QElapsedTimer timer;
     timer.start();
-    core::Status st = pipeline.render(a.board, a.overrides, a.output, progressTo(err), &stats);
+    core::Status st = pipeline.render(a.board, a.overrides, a.output, progressTo(err), &stats, &subtitles, &notes);
     err << "\n";
     if (!st) {
         err << "error: " << st.error().toString() << "\n";
         return 1;
     }
+    for (const QString &note : notes)
+        err << "note: " << note << "\n";
+    // The dialogue as subtitles beside the film: OUT.srt and OUT.vtt.
+    if (!subtitles.isEmpty()) {
+        const QString base = a.output.left(a.output.size() - 4);
+        for (const auto &[path, text] : {std::pair{base + QStringLiteral(".srt"), media::toSrt(subtitles)},
+                                         std::pair{base + QStringLiteral(".vtt"), media::toWebVtt(subtitles)}}) {
+            if (core::Status w = story::writeFileAtomically(path, text.toUtf8()); !w) {
+                err << "error: " << w.error().toString() << "\n";
+                return 1;
+            }
+        }
+    }
     const double wall = timer.nsecsElapsed() / 1e9;
     out << QStringLiteral("wrote %1: %2 frames, %3 s of film in %4 s (real-time factor %5; plan %6 s, simulate %7 s, "
-                          "render %8 s, encode %9 s)\n")
+                          "render %8 s, sound %9 s, encode %10 s)%11\n")
                .arg(a.output)
                .arg(stats.frames)
                .arg(stats.outputSeconds, 0, 'f', 1)
@@ -167,7 +183,9 @@ int runRender(const QStringList &args, QTextStream &out, QTextStream &err)
                .arg(stats.planSeconds, 0, 'f', 2)
                .arg(stats.simulateSeconds, 0, 'f', 2)
                .arg(stats.renderSeconds, 0, 'f', 2)
-               .arg(stats.encodeSeconds, 0, 'f', 2);
+               .arg(stats.soundSeconds, 0, 'f', 2)
+               .arg(stats.encodeSeconds, 0, 'f', 2)
+               .arg(subtitles.isEmpty() ? QString() : QStringLiteral("; subtitles in .srt and .vtt beside it"));
     return 0;
 }
 

@@ -20,6 +20,38 @@ ColumnLayout {
         return qsTr("%1 s: %2").arg(a.startSeconds.toFixed(1)).arg(text)
     }
 
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: 6
+        Label {
+            objectName: "editedPlanBadge"
+            visible: panel.s.edited === true
+            text: qsTr("Edited plan: the prompt no longer changes this shot")
+            color: Theme.accent
+            font.pixelSize: Theme.smallFontSize
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Item { Layout.fillWidth: true; visible: panel.s.edited !== true }
+        IconButton {
+            objectName: "editPlanButton"
+            text: qsTr("Edit plan…")
+            tip: qsTr("Change what Kinora understood: things, positions, actions, camera")
+            enabled: panel.valid
+            onClicked: editor.openWith(panel.s.json)
+        }
+        IconButton {
+            objectName: "resetPlanButton"
+            visible: panel.s.edited === true
+            text: qsTr("Reset to prompt")
+            tip: qsTr("Forget the edits; the prompt decides again (Ctrl+Z brings them back)")
+            onClicked: panel.planModel.resetPlan()
+        }
+    }
+    PlanEditorDialog {
+        id: editor
+        planModel: panel.planModel
+    }
     Label {
         visible: !panel.valid
         text: panel.planModel.busy ? qsTr("Reading the prompt…") : (panel.s.error || qsTr("Write a prompt to see how Kinora understands it."))

@@ -8,6 +8,7 @@
 
 #include <QFutureWatcher>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QVariantList>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -81,12 +82,45 @@ void ShotPlanViewModel::compute()
     watcher->setFuture(QtConcurrent::run([board, row]() -> QVariantMap {
         engine::FilmOverrides only;
         only.shots = {row + 1};
+        const bool edited = !board.shots.at(row).plan.isEmpty();
         auto plans = engine::FilmPlanner().plan(board, only);
         if (!plans || plans.value().isEmpty())
-            return {{QStringLiteral("valid"), false},
+            return {{QStringLiteral("valid"), false}, {QStringLiteral("edited"), edited},
                     {QStringLiteral("error"), plans ? QString() : plans.error().toString()}};
-        return summarize(plans.value().first());
+        QVariantMap summary = summarize(plans.value().first());
+        summary.insert(QStringLiteral("edited"), edited);
+        return summary;
     }));
+}
+
+QString ShotPlanViewModel::checkPlan(const QString &text) const
+{
+    QJsonParseError parseError;
+    const QByteArray bytes = text.toUtf8();
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const int line = int(bytes.left(parseError.offset).count('\n')) + 1;
+        return tr("Line %1: %2.").arg(line).arg(parseError.errorString());
+    }
+    if (!doc.isObject())
+        return tr("A plan is one JSON object: { \"environment\": ..., \"entities\": [...], ... }.");
+    auto plan = engine::scenePlanFromJson(doc.object());
+    return plan ? QString() : plan.error().toString();
+}
+
+bool ShotPlanViewModel::applyPlan(const QString &text)
+{
+    if (!checkPlan(text).isEmpty())
+        return false;
+    m_storyboard->setShotField(QStringLiteral("plan"), QJsonDocument::fromJson(text.toUtf8()).object());
+    schedule();
+    return true;
+}
+
+void ShotPlanViewModel::resetPlan()
+{
+    m_storyboard->setShotField(QStringLiteral("plan"), QJsonObject());
+    schedule();
 }
 
 } // namespace kinora::storyboard

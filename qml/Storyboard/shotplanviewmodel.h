@@ -29,6 +29,13 @@ public:
     /// @brief Recompute soon (edits come in bursts while typing).
     void schedule();
 
+    /// @brief Why @p text is not a plan that can render ("line 12: ..." or a field path), or "".
+    Q_INVOKABLE QString checkPlan(const QString &text) const;
+    /// @brief Makes @p text the current shot's plan (undoable); false when checkPlan() objects.
+    Q_INVOKABLE bool applyPlan(const QString &text);
+    /// @brief Drops the current shot's edited plan: the prompt decides again (undoable).
+    Q_INVOKABLE void resetPlan();
+
 Q_SIGNALS:
     void summaryChanged();
     void busyChanged();

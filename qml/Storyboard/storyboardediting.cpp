@@ -91,6 +91,10 @@ void StoryboardViewModel::setShotField(const QString &field, const QVariant &val
             if (v == story::Continuity::Invalid)
                 return false;
             s.continuity = v;
+        } else if (field == QLatin1String("plan")) {
+            // An edited ScenePlan (checked by ShotPlanViewModel::checkPlan), or empty to go back
+            // to the plan compiled from the prompt.
+            s.plan = value.toJsonObject();
         } else if (field == QLatin1String("seedLocked")) {
             s.seedLocked = value.toBool();
         } else if (field == QLatin1String("seed")) {

@@ -159,7 +159,12 @@ core::Result<AudioMix> AudioEngine::renderMix(const engine::ScenePlan &plan, con
     out.assign(size_t(frames) * 2, 0.f);
     for (size_t i = 0; i < out.size(); ++i)
         out[i] = stems.effects[i] + stems.reverb[i] + stems.ambience[i] + stems.dialogue[i];
-    auto loudness = normalizeLoudness(out);
+    // The film is delivered as AAC, whose decoded peaks overshoot the PCM's by up to ~0.5 dB
+    // (measured with ffmpeg's ebur128 on the sample film); the ceiling keeps a margin for that so
+    // the encoded track still meets -1 dBTP.
+    LoudnessTarget target;
+    target.truePeakDbtp = kDeliveryTruePeakDbtp;
+    auto loudness = normalizeLoudness(out, target);
     if (!loudness.ok())
         return loudness.error();
     const NormalizeReport &report = loudness.value();

@@ -42,6 +42,8 @@ public:
                                      const SpeechTrack &speech) const;
 
     /// Ambience dips this much while someone speaks.
+    /// True-peak ceiling of the PCM mix: -1 dBTP less a margin for the AAC encoder's overshoot.
+    static constexpr double kDeliveryTruePeakDbtp = -2.0;
     static constexpr double kDuckDb = 9;
     /// Dialogue is levelled to this RMS (over its voiced parts) before the mix.
     static constexpr double kDialogueRmsDb = -21;

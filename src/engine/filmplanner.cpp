@@ -8,9 +8,6 @@
 #include <QElapsedTimer>
 
 namespace kinora::engine {
-namespace {
-
-} // namespace
 
 ShotInput shotInput(const story::Storyboard &board, int index, const FilmOverrides &o)
 {
@@ -37,6 +34,30 @@ ShotInput shotInput(const story::Storyboard &board, int index, const FilmOverrid
 }
 
 namespace {
+
+/// The shot's plan: the user's edited plan when there is one, else compiled from the prompt. The
+/// storyboard keeps the say over timing, size and seed, so editing the duration after the plan
+/// still works; what is in the scene and what happens comes from the edited plan.
+core::Result<ScenePlan> planFor(const story::Shot &shot, const ShotInput &in, PromptCompiler &compiler,
+                                const QList<PlanEntity> &previous, const QString &previousEnvironment)
+{
+    if (shot.plan.isEmpty())
+        return compiler.compile(in, previous, previousEnvironment);
+    auto edited = scenePlanFromJson(shot.plan);
+    if (!edited)
+        return core::Error{QStringLiteral("The edited plan is not valid: %1. Fix it in the plan editor or reset it to "
+                                          "the prompt's plan.").arg(edited.error().toString()), {}};
+    ScenePlan plan = edited.value();
+    plan.shotId = in.shotId;
+    plan.prompt = in.prompt;
+    plan.durationSeconds = in.durationSeconds;
+    plan.fps = in.fps;
+    plan.width = in.width;
+    plan.height = in.height;
+    plan.seed = in.seed;
+    plan.newScene = in.newScene;
+    return plan;
+}
 
 int lastSelected(const story::Storyboard &board, const FilmOverrides &o)
 {
@@ -68,9 +89,12 @@ core::Status FilmPlanner::walk(const story::Storyboard &board, const FilmOverrid
         in.previousTimeOfDay = timeOfDay;
         in.previousWeather = weather;
         timer.start();
-        const ScenePlan plan = compiler.compile(in, in.newScene ? QList<PlanEntity>{} : state,
-                                                in.newScene ? QString() : environment);
+        auto planned = planFor(board.shots.at(i), in, compiler, in.newScene ? QList<PlanEntity>{} : state,
+                               in.newScene ? QString() : environment);
         s.planSeconds += timer.nsecsElapsed() / 1e9;
+        if (!planned)
+            return core::Error{planned.error().message, QStringLiteral("shot %1").arg(number)};
+        const ScenePlan &plan = planned.value();
         timer.start();
         auto track = world.simulate(plan, [&](int done, int total) {
             return !progress || progress({number, shotCount, QStringLiteral("simulate"), done, total});

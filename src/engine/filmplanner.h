@@ -34,6 +34,7 @@ struct FilmStats
     double simulateSeconds = 0;
     double renderSeconds = 0;
     double encodeSeconds = 0;
+    double soundSeconds = 0; ///< speech, effects, ambience, mix and loudness
     int frames = 0;
 };
 

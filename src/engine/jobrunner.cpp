@@ -3,11 +3,14 @@
 #include "engine/jobrunner.h"
 
 #include "core/ids.h"
+#include "core/logging.h"
 #include "engine/filmpipeline.h"
 #include "engine/jobspec.h"
 #include "media/mediadecoder.h"
+#include "media/subtitles.h"
 #include "store/jobrepository.h"
 #include "store/projectdatabase.h"
+#include "story/projectio.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -89,6 +92,15 @@ core::Result<bool> JobRunner::runNext(qint64 workerPid, const Notify &notify)
         posterPath.replace(QLatin1String(".mp4"), QLatin1String(".png"));
         poster.scaledToWidth(std::min(480, video.width), Qt::SmoothTransformation).save(posterPath);
     }
+    // Subtitle sidecars beside the take: export reads the SRT, players and the web the WebVTT.
+    if (!outcome.value().subtitles.isEmpty()) {
+        QString base = path;
+        base.chop(4);
+        for (const auto &[suffix, text] : {std::pair{QStringLiteral(".srt"), media::toSrt(outcome.value().subtitles)},
+                                           std::pair{QStringLiteral(".vtt"), media::toWebVtt(outcome.value().subtitles)}})
+            if (core::Status w = story::writeFileAtomically(base + suffix, text.toUtf8()); !w)
+                qCWarning(lcApp) << "could not write subtitles:" << w.error().toString();
+    }
     ScenePlan endState;
     endState.entities = outcome.value().endState;
     const FilmStats &s = outcome.value().stats;
@@ -96,6 +108,7 @@ core::Result<bool> JobRunner::runNext(qint64 workerPid, const Notify &notify)
                               {QStringLiteral("simulateSeconds"), s.simulateSeconds},
                               {QStringLiteral("renderSeconds"), s.renderSeconds},
                               {QStringLiteral("encodeSeconds"), s.encodeSeconds},
+                              {QStringLiteral("soundSeconds"), s.soundSeconds},
                               {QStringLiteral("outputSeconds"), s.outputSeconds}};
     store::Take take;
     take.id = takeId;

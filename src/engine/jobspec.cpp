@@ -64,8 +64,9 @@ QString specHash(const JobSpec &spec)
     const QJsonArray all = board.value(QStringLiteral("shots")).toArray();
     for (int i = 0; i < spec.shotNumber && i < all.size(); ++i) {
         QJsonObject shot = all.at(i).toObject();
-        shot.remove(QStringLiteral("notes"));
-        shot.remove(QStringLiteral("id"));
+        // Notes, ids and trims do not change what is rendered: a trim only cuts the take on the timeline.
+        for (const char *field : {"notes", "id", "trimIn", "trimOut"})
+            shot.remove(QLatin1String(field));
         QJsonArray lines;
         for (const QJsonValue &line : shot.value(QStringLiteral("dialogue")).toArray()) {
             QJsonObject l = line.toObject();

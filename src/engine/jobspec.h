@@ -12,7 +12,7 @@
 namespace kinora::engine {
 
 /// Bumped whenever the generator's output for the same spec changes (invalidates cached takes).
-inline constexpr char kEngineVersion[] = "worldsim-0.1";
+inline constexpr char kEngineVersion[] = "worldsim-0.2"; // 0.2: synchronized sound and lip-sync
 
 struct JobSpec
 {

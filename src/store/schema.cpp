@@ -54,6 +54,9 @@ QStringList migrationStatements(int version)
             QStringLiteral("ALTER TABLE shots ADD COLUMN trim_in_ds INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("ALTER TABLE shots ADD COLUMN trim_out_ds INTEGER NOT NULL DEFAULT 0"),
         };
+    case 5:
+        // The shot's edited ScenePlan as JSON text; '' = compiled from the prompt.
+        return {QStringLiteral("ALTER TABLE shots ADD COLUMN plan_json TEXT NOT NULL DEFAULT ''")};
     default:
         return {};
     }

@@ -10,7 +10,7 @@
 namespace kinora::store {
 
 inline constexpr int kApplicationId = 0x4B4E5241; // "KNRA"
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 /// @brief The statements that take a schema from version - 1 to @p version (1-based).
 QStringList migrationStatements(int version);

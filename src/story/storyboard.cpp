@@ -73,7 +73,8 @@ bool Shot::operator==(const Shot &o) const
     return id == o.id && prompt == o.prompt && durationDs == o.durationDs && camera == o.camera
         && framing == o.framing && style == o.style && dialogue == o.dialogue && cameos == o.cameos
         && seed == o.seed && seedLocked == o.seedLocked && continuity == o.continuity
-        && notes == o.notes && trimInDs == o.trimInDs && trimOutDs == o.trimOutDs;
+        && notes == o.notes && trimInDs == o.trimInDs && trimOutDs == o.trimOutDs
+        && plan == o.plan;
 }
 
 int Storyboard::totalDurationDs() const

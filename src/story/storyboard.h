@@ -2,6 +2,7 @@
 // Plain values (no QObject): the document, the repository and the exchange format share them.
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -69,6 +70,9 @@ struct Shot
     /// take at playback and export; the take itself is never modified.
     int trimInDs = 0;
     int trimOutDs = 0;
+    /// The user's edited ScenePlan (the engine's JSON format) that renders instead of the one
+    /// compiled from the prompt; empty when the prompt decides. The engine validates it.
+    QJsonObject plan;
 
     /// @brief Length that plays after trims (durationDs when untrimmed).
     int trimmedDurationDs() const { return durationDs - trimInDs - trimOutDs; }

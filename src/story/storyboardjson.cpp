@@ -38,7 +38,7 @@ const QStringList &shotKeys()
         QStringLiteral("camera"), QStringLiteral("framing"), QStringLiteral("style"),
         QStringLiteral("continuity"), QStringLiteral("dialogue"), QStringLiteral("cameos"),
         QStringLiteral("seed"), QStringLiteral("seedLocked"), QStringLiteral("notes"),
-        QStringLiteral("trimIn"), QStringLiteral("trimOut")};
+        QStringLiteral("trimIn"), QStringLiteral("trimOut"), QStringLiteral("plan")};
     return keys;
 }
 const QStringList &dialogueKeys()
@@ -273,6 +273,12 @@ bool Reader::readShot(const QJsonObject &o, const QString &path, Shot *shot)
     if (!readTenths(o, path, QStringLiteral("trimIn"), 0, kMaxDurationDs, &shot->trimInDs)
         || !readTenths(o, path, QStringLiteral("trimOut"), 0, kMaxDurationDs, &shot->trimOutDs))
         return false;
+    // An edited plan is kept as it is here; the engine checks it field by field when planning.
+    if (o.contains(QStringLiteral("plan"))) {
+        if (!o.value(QStringLiteral("plan")).isObject())
+            return fail(child(path, QStringLiteral("plan")), QStringLiteral("must be an object (an edited scene plan)"));
+        shot->plan = o.value(QStringLiteral("plan")).toObject();
+    }
 
     if (!readEnum(o, path, QStringLiteral("camera"), &cameraFromString, cameraNames(), &shot->camera)
         || !readEnum(o, path, QStringLiteral("framing"), &framingFromString, framingNames(),
@@ -431,6 +437,8 @@ QJsonObject shotToJson(const Shot &shot)
         o.insert(QStringLiteral("trimIn"), shot.trimInDs / 10.0);
     if (shot.trimOutDs != 0)
         o.insert(QStringLiteral("trimOut"), shot.trimOutDs / 10.0);
+    if (!shot.plan.isEmpty())
+        o.insert(QStringLiteral("plan"), shot.plan);
     return o;
 }
 

@@ -109,7 +109,7 @@ core::Result<Storyboard> StoryboardRepository::load()
         board.aspect = aspectFromString(q.value(3).toString());
     }
     q.prepare(QStringLiteral("SELECT id, position, prompt, duration_ds, camera, framing, style, dialogue, "
-                             "cameos, seed, seed_locked, continuity, notes, trim_in_ds, trim_out_ds "
+                             "cameos, seed, seed_locked, continuity, notes, trim_in_ds, trim_out_ds, plan_json "
                              "FROM shots ORDER BY position"));
     if (core::Status st = store::exec(q, QStringLiteral("read the shots")); !st)
         return st.error();
@@ -131,6 +131,7 @@ core::Result<Storyboard> StoryboardRepository::load()
         s.notes = q.value(12).toString();
         s.trimInDs = q.value(13).toInt();
         s.trimOutDs = q.value(14).toInt();
+        s.plan = QJsonDocument::fromJson(q.value(15).toString().toUtf8()).object();
         board.shots << s;
     }
     return board;
@@ -173,12 +174,13 @@ core::Status StoryboardRepository::upsertShot(const Shot &s)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO shots (id, position, prompt, duration_ds, camera, framing, style, dialogue, cameos, "
-        "seed, seed_locked, continuity, notes, trim_in_ds, trim_out_ds) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        "seed, seed_locked, continuity, notes, trim_in_ds, trim_out_ds, plan_json) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(id) DO UPDATE SET prompt = excluded.prompt, duration_ds = excluded.duration_ds, "
         "camera = excluded.camera, framing = excluded.framing, style = excluded.style, "
         "dialogue = excluded.dialogue, cameos = excluded.cameos, seed = excluded.seed, "
         "seed_locked = excluded.seed_locked, continuity = excluded.continuity, notes = excluded.notes, "
-        "trim_in_ds = excluded.trim_in_ds, trim_out_ds = excluded.trim_out_ds"));
+        "trim_in_ds = excluded.trim_in_ds, trim_out_ds = excluded.trim_out_ds, plan_json = excluded.plan_json"));
     q.addBindValue(s.id);
     q.addBindValue(m_positions.value(s.id));
     q.addBindValue(notNull(s.prompt));
@@ -194,6 +196,7 @@ core::Status StoryboardRepository::upsertShot(const Shot &s)
     q.addBindValue(notNull(s.notes));
     q.addBindValue(s.trimInDs);
     q.addBindValue(s.trimOutDs);
+    q.addBindValue(s.plan.isEmpty() ? QString(QLatin1String("")) : QString::fromUtf8(QJsonDocument(s.plan).toJson(QJsonDocument::Compact)));
     return store::exec(q, QStringLiteral("save a shot"));
 }
 

@@ -6,7 +6,7 @@ if(TARGET kinora_engine)
 endif()
 if(TARGET kinora_engine)
   kinora_add_test(tst_engine_pipeline SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_engine_pipeline.cpp
-    LIBS kinora_engine kinora_media kinora_engine_types)
+    LIBS kinora_engine kinora_media kinora_engine_types kinora_audio)
   add_dependencies(tst_engine_pipeline kinora-cli)
 endif()
 if(TARGET kinora_engine)

@@ -1,6 +1,9 @@
 // The film pipeline and its command line: the same spec and seed give bit-identical frames, a
-// different seed gives a different take, and kinora-cli plan/render answer bad input clearly.
+// different seed gives a different take, sound and lip-sync ride with the picture, an edited plan
+// is what renders, and kinora-cli plan/render answer bad input clearly.
+#include "audio/loudness.h"
 #include "engine/filmpipeline.h"
+#include "engine/jobspec.h"
 #include "media/mediadecoder.h"
 #include "story/projectio.h"
 
@@ -113,6 +116,114 @@ private Q_SLOTS:
         QCOMPARE(shots.size(), 2);
         QCOMPARE(shots.at(0).toObject().value(QStringLiteral("environment")).toString(), QStringLiteral("gym"));
         QCOMPARE(shots.at(1).toObject().value(QStringLiteral("environment")).toString(), QStringLiteral("gym")); // carried over
+    }
+
+    void soundAndMouthsFollowTheDialogue()
+    {
+        // One shot, the same seed, with and without a line that starts at 0.75 s: the picture is
+        // identical until the voice starts (mouths closed) and differs while she speaks; the
+        // sound track is as long as the picture, at -16 LUFS, with a true peak under -1 dBTP
+        // measured on the decoded AAC, and the line is louder than the silence before it.
+        QTemporaryDir dir;
+        engine::FilmPipeline pipeline;
+        const engine::FilmOverrides o{story::Resolution::P480, 12, std::nullopt, {}};
+        story::Storyboard silent;
+        silent.resolution = story::Resolution::P480;
+        story::Shot shot = story::makeShot(QStringLiteral("A close-up of a woman in a room."));
+        shot.framing = story::Framing::CloseUp;
+        shot.durationDs = 20;
+        shot.seed = 5;
+        silent.shots << shot;
+        story::Storyboard speaking = silent;
+        story::DialogueLine line;
+        line.speaker = QStringLiteral("WOMAN");
+        line.text = QStringLiteral("Hello there!");
+        line.startMs = 750;
+        speaking.shots[0].dialogue << line;
+
+        const QString quiet = dir.filePath(QStringLiteral("quiet.mp4"));
+        const QString talk = dir.filePath(QStringLiteral("talk.mp4"));
+        QVERIFY(pipeline.renderShot(silent, o, 1, quiet).ok());
+        const auto spoken = pipeline.renderShot(speaking, o, 1, talk);
+        QVERIFY2(spoken.ok(), qPrintable(spoken.error().toString()));
+        QCOMPARE(spoken.value().subtitles.size(), 1);
+        QVERIFY(std::abs(spoken.value().subtitles.first().startSeconds - 0.75) < 0.02);
+
+        const auto a = media::decodeVideoFrames(quiet, 0);
+        const auto b = media::decodeVideoFrames(talk, 0);
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(a.value().frames.size(), 24);
+        QCOMPARE(b.value().frames.size(), 24);
+        // Compared after H.264, whose rate control lets every frame shift by a level or two:
+        // count the pixels that changed by more than the codec's noise.
+        const auto changed = [&](int f) {
+            const QByteArray &x = a.value().frames.at(f), &y = b.value().frames.at(f);
+            int n = 0;
+            for (int i = 0; i < x.size(); ++i)
+                n += std::abs(int(uchar(x[i])) - int(uchar(y[i]))) > 40;
+            return n;
+        };
+        for (int f = 0; f < 8; ++f) // 0 .. 0.67 s: before the line (measured: 0-2 bytes)
+            QVERIFY2(changed(f) < 50, qPrintable(QStringLiteral("frame %1: %2 bytes").arg(f).arg(changed(f))));
+        int moving = 0;
+        for (int f = 10; f < 20; ++f) // during the line (measured: 1,000-9,000 bytes)
+            moving += changed(f) > 500;
+        QVERIFY2(moving >= 6, qPrintable(QStringLiteral("%1 of 10 frames show the mouth moving").arg(moving)));
+
+        const auto sound = media::decodeAudio(talk);
+        QVERIFY(sound.ok());
+        QVERIFY(std::abs(sound.value().frameCount() - 2 * 48000) <= 48000 / 12);
+        const auto loudness = audio::measureLoudness(sound.value().samples);
+        QVERIFY(loudness.ok());
+        QVERIFY2(std::abs(loudness.value().integratedLufs + 16) < 1.0, qPrintable(QString::number(loudness.value().integratedLufs)));
+        QVERIFY2(loudness.value().truePeakDb <= -1.0, qPrintable(QString::number(loudness.value().truePeakDb)));
+        const auto rms = [&](double from, double to) {
+            double sum = 0;
+            const qint64 i0 = qint64(from * 48000) * 2, i1 = qint64(to * 48000) * 2;
+            for (qint64 i = i0; i < i1; ++i)
+                sum += double(sound.value().samples[std::size_t(i)]) * sound.value().samples[std::size_t(i)];
+            return std::sqrt(sum / double(i1 - i0));
+        };
+        QVERIFY2(rms(0.9, 1.4) > 4 * rms(0.1, 0.6), qPrintable(QStringLiteral("%1 vs %2").arg(rms(0.9, 1.4)).arg(rms(0.1, 0.6))));
+    }
+
+    void editedPlanIsWhatRenders()
+    {
+        story::Storyboard board;
+        board.resolution = story::Resolution::P480;
+        story::Shot shot = story::makeShot(QStringLiteral("A girl waves in a gym."));
+        shot.durationDs = 30;
+        board.shots << shot;
+        auto compiled = engine::FilmPlanner().plan(board, {});
+        QVERIFY(compiled.ok());
+        engine::ScenePlan edited = compiled.value().first();
+        QCOMPARE(edited.environment, QStringLiteral("gym"));
+        edited.environment = QStringLiteral("beach");
+        edited.entities[0].colorName = QStringLiteral("green");
+        edited.durationSeconds = 9; // the storyboard keeps the say over timing
+        story::Storyboard editedBoard = board;
+        editedBoard.shots[0].plan = engine::toJson(edited);
+
+        auto planned = engine::FilmPlanner().plan(editedBoard, {});
+        QVERIFY2(planned.ok(), qPrintable(planned.error().toString()));
+        QCOMPARE(planned.value().first().environment, QStringLiteral("beach"));
+        QCOMPARE(planned.value().first().entities.at(0).colorName, QStringLiteral("green"));
+        QCOMPARE(planned.value().first().durationSeconds, 3.0);
+        // The edit is part of the job's identity: the cached take of the prompt's plan is not reused.
+        QVERIFY(engine::specHash({board, {}, 1}) != engine::specHash({editedBoard, {}, 1}));
+
+        QJsonObject broken = engine::toJson(edited);
+        QJsonArray entities = broken.value(QStringLiteral("entities")).toArray();
+        QJsonObject first = entities.at(0).toObject();
+        first.insert(QStringLiteral("massKg"), -2);
+        entities.replace(0, first);
+        broken.insert(QStringLiteral("entities"), entities);
+        editedBoard.shots[0].plan = broken;
+        auto refused = engine::FilmPlanner().plan(editedBoard, {});
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("edited plan"))
+                     && refused.error().message.contains(QStringLiteral("entities[0].massKg")),
+                 qPrintable(refused.error().toString()));
     }
 
     void cliRefusesBadInput_data()

@@ -9,6 +9,7 @@
 #include "story/storyboardrepository.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QMap>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -203,6 +204,9 @@ void TestRepository::jsonProjectJsonIsByteIdentical()
     auto original = readStoryboardFile(sample);
     QVERIFY2(original.ok(), qPrintable(original.error().toString()));
     QVERIFY(original.value().shots.size() >= 5);
+    // A shot with an edited plan: the plan column must round-trip too.
+    original.value().shots[1].plan = QJsonObject{{QStringLiteral("environment"), QStringLiteral("beach")},
+                                                 {QStringLiteral("weather"), QStringLiteral("rain")}};
     const QByteArray expected = toJsonText(original.value());
 
     const QString project = dir.filePath(QStringLiteral("rebound.kinora"));

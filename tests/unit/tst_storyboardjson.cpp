@@ -42,6 +42,8 @@ Storyboard fullBoard()
     first.seed = 2147483647u;
     first.seedLocked = true;
     first.notes = QStringLiteral("Squeaky sneakers.");
+    first.plan = QJsonObject{{QStringLiteral("environment"), QStringLiteral("space")},
+                             {QStringLiteral("entities"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("ball-1")}}}}};
     first.cameos = {CameoSlot{QStringLiteral("@maya"), QStringLiteral("Maya")},
                     CameoSlot{QStringLiteral("@dale"), QString()}};
     DialogueLine a;
@@ -125,6 +127,11 @@ private Q_SLOTS:
         QCOMPARE(s.dialogue.at(1).language, QStringLiteral("pt-BR"));
         QCOMPARE(s.dialogue.at(1).startMs, std::optional<int>());
         QCOMPARE(b.shots.at(1).seed, 0u);
+        // The edited plan is carried as it is (the engine checks it); no plan stays no plan.
+        QCOMPARE(s.plan.value(QStringLiteral("environment")).toString(), QStringLiteral("space"));
+        QCOMPARE(s.plan.value(QStringLiteral("entities")).toArray().at(0).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("ball-1"));
+        QVERIFY(b.shots.at(1).plan.isEmpty());
         QCOMPARE(b.shots.at(1).dialogue.at(0).startMs, std::optional<int>(0));
     }
 
@@ -198,6 +205,9 @@ private Q_SLOTS:
         QTest::newRow("duration out of range (fixture)")
             << readFixture("bad-duration.json") << "line 14"
             << "shots[1].durationSeconds: must be between 1 and 20 seconds, not 42";
+        QTest::newRow("plan that is not an object")
+            << board("    {\n      \"plan\": [1, 2]\n    }") << "line 5"
+            << "shots[0].plan: must be an object (an edited scene plan)";
         QTest::newRow("duration below range")
             << board("    {\n      \"durationSeconds\": 0.5\n    }") << "line 5"
             << "shots[0].durationSeconds: must be between 1 and 20 seconds, not 0.5";
@@ -267,7 +277,7 @@ private Q_SLOTS:
         QTest::newRow("unknown field (typo)")
             << board("    {\n      \"durationSecond\": 4\n    }") << "line 5"
             << "shots[0].durationSecond: unknown field; allowed fields are id, prompt, durationSeconds, "
-               "camera, framing, style, continuity, dialogue, cameos, seed, seedLocked, notes, trimIn, trimOut";
+               "camera, framing, style, continuity, dialogue, cameos, seed, seedLocked, notes, trimIn, trimOut, plan";
         QTest::newRow("duplicate shot id")
             << board("    { \"id\": \"a\" },\n    { \"id\": \"b\" },\n    { \"id\": \"a\" }") << "line 6"
             << "shots[2].id: duplicate id \"a\" (also used by shots[0])";

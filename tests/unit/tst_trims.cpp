@@ -86,9 +86,11 @@ private Q_SLOTS:
         auto project = store::ProjectDatabase::open(path);
         QVERIFY2(project.ok(), qPrintable(project.error().toString()));
         QSqlDatabase &db = project.value()->db();
-        QCOMPARE(store::kSchemaVersion, 4);
-        QCOMPARE(store::scalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 4);
-        QCOMPARE(store::scalar(db, QStringLiteral("SELECT COUNT(*) FROM shots WHERE trim_in_ds = 0 AND trim_out_ds = 0"))
+        // Upgraded all the way: trims (v4) and edited plans (v5) start empty for old shots.
+        QCOMPARE(store::scalar(db, QStringLiteral("PRAGMA user_version")).toInt(), store::kSchemaVersion);
+        QVERIFY(store::kSchemaVersion >= 5);
+        QCOMPARE(store::scalar(db, QStringLiteral("SELECT COUNT(*) FROM shots WHERE trim_in_ds = 0 AND trim_out_ds = 0 "
+                                                  "AND plan_json = ''"))
                      .toInt(),
                  2);
         StoryboardRepository repo(db);
@@ -98,6 +100,7 @@ private Q_SLOTS:
         for (const Shot &s : board.value().shots) {
             QCOMPARE(s.trimInDs, 0);
             QCOMPARE(s.trimOutDs, 0);
+            QVERIFY(s.plan.isEmpty());
             QCOMPARE(s.trimmedDurationDs(), 40);
         }
         // The upgraded file stores trims row by row.
