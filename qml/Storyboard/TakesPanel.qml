@@ -62,6 +62,22 @@ ColumnLayout {
             }
         }
     }
+    Repeater {
+        // The hero take's notes from generation: lines that did not fit, languages not known.
+        model: {
+            const hero = panel.takes.find(t => t.hero)
+            return hero && hero.notes ? hero.notes : []
+        }
+        delegate: Label {
+            required property var modelData
+            objectName: "takeNote"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: modelData
+            color: Theme.warning
+            font.pixelSize: Theme.smallFontSize
+        }
+    }
     Button {
         objectName: "regenerateButton"
         text: panel.takes.length > 0 ? qsTr("Regenerate (new take)") : qsTr("Generate")

@@ -11,6 +11,8 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -54,7 +56,9 @@ QVariantMap takeMap(const store::Take &t, const QString &projectPath)
     return {{QStringLiteral("id"), t.id}, {QStringLiteral("hero"), t.hero}, {QStringLiteral("seed"), qint64(t.seed)},
             {QStringLiteral("media"), folder + t.media},
             {QStringLiteral("poster"), QFileInfo::exists(folder + poster) ? QUrl::fromLocalFile(folder + poster).toString() : QString()},
-            {QStringLiteral("createdAt"), t.createdAt}};
+            {QStringLiteral("createdAt"), t.createdAt},
+            // What the engine could not do for this take (a line too long, an unknown language...).
+            {QStringLiteral("notes"), QJsonDocument::fromJson(t.plan).object().value(QStringLiteral("notes")).toVariant()}};
 }
 
 } // namespace
