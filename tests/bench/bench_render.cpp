@@ -1,13 +1,16 @@
 // bench_render: renders a gym scene (~40 primitives: three walking figures, a bouncing ball, a hoop,
 // benches) and prints frames/s, render seconds per output second, matmul GFLOP/s and threads.
-// BENCH_WEATHER, BENCH_TIME and BENCH_CAMERA vary the plan for looking at other looks (--dump).
+// BENCH_WEATHER, BENCH_TIME and BENCH_CAMERA vary the plan for looking at other looks (--dump, with
+// --dump-frame N). Also prints process CPU time, steadier than wall time on a shared machine.
 #include "engine/render/renderer.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QStringList>
 
+#include <algorithm>
 #include <chrono>
+#include <sys/resource.h>
 #include <cmath>
 #include <cstdio>
 
@@ -100,12 +103,20 @@ WorldTrack gymTrack(int frames)
     return track;
 }
 
+// Process CPU time (user + system): steadier than wall time on a machine shared with builds.
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    int frames = 48, width = 854, height = 480, threads = 0, blur = 1;
+    int frames = 48, width = 854, height = 480, threads = 0, blur = 1, dumpFrame = 0, repeat = 1;
     QString style = QStringLiteral("cinematic"), environment = QStringLiteral("gym"), dump;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
@@ -117,7 +128,9 @@ int main(int argc, char **argv)
         else if (key == QLatin1String("--blur")) blur = value.toInt();
         else if (key == QLatin1String("--style")) style = value;
         else if (key == QLatin1String("--env")) environment = value;
-        else if (key == QLatin1String("--dump")) dump = value; // writes frame 0 as a PPM
+        else if (key == QLatin1String("--dump")) dump = value; // writes one frame as a PPM
+        else if (key == QLatin1String("--dump-frame")) dumpFrame = value.toInt(); // which one (0)
+        else if (key == QLatin1String("--repeat")) repeat = std::max(1, value.toInt()); // same bytes each time?
         else {
             std::fprintf(stderr, "unknown option %s\n", qPrintable(key));
             return 2;
@@ -129,12 +142,20 @@ int main(int argc, char **argv)
     options.threads = threads;
     options.motionBlurSamples = blur;
     Renderer renderer(options);
-    std::uint64_t checksum = 0;
+    // Each repeat renders the shot again in this process (warm allocator, new threads): all must
+    // give the same bytes. The figures printed are the last run's.
+    std::uint64_t checksum = 0, firstChecksum = 0;
+    double seconds = 0, cpu = 0;
+    kinora::core::Status status = kinora::core::Status::success();
+    for (int run = 0; run < repeat && status.ok(); ++run) {
+    checksum = 0xcbf29ce484222325ull;
     const auto t0 = std::chrono::steady_clock::now();
-    const kinora::core::Status status = renderer.render(plan, track, [&](int frame, const std::uint8_t *rgb, int stride) {
-        for (int y = 0; y < height; y += 7)
-            checksum = checksum * 31 + rgb[y * stride + (y * 13 % width) * 3];
-        if (frame == 0 && !dump.isEmpty()) {
+    const double cpu0 = cpuSeconds();
+    status = renderer.render(plan, track, [&](int frame, const std::uint8_t *rgb, int stride) {
+        for (int y = 0; y < height; ++y) // FNV-1a over every byte: any change shows
+            for (int x = 0; x < width * 3; ++x)
+                checksum = (checksum ^ rgb[y * stride + x]) * 0x100000001b3ull;
+        if (frame == dumpFrame && !dump.isEmpty()) {
             QFile file(dump);
             if (file.open(QIODevice::WriteOnly)) {
                 file.write(QStringLiteral("P6\n%1 %2\n255\n").arg(width).arg(height).toLatin1());
@@ -144,7 +165,13 @@ int main(int argc, char **argv)
         }
         return kinora::core::Status::success();
     });
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    cpu = cpuSeconds() - cpu0;
+    if (run == 0)
+        firstChecksum = checksum;
+    else if (checksum != firstChecksum)
+        std::printf("repeat %d: checksum %016llx differs from the first run's\n", run, static_cast<unsigned long long>(checksum));
+    }
     if (!status.ok()) {
         std::fprintf(stderr, "render failed: %s\n", qPrintable(status.error().toString()));
         return 1;
@@ -153,9 +180,10 @@ int main(int argc, char **argv)
     std::printf("scene: %s/%s, %d primitives, %d frames at %dx%d, motion blur samples %d\n", qPrintable(environment),
                 qPrintable(style), primitives, frames, width, height, blur);
     std::printf("render: %.3f s total, %.1f ms/frame, %.2f frames/s\n", seconds, 1000 * seconds / frames, frames / seconds);
+    std::printf("cpu: %.1f ms/frame (all threads)\n", 1000 * cpu / frames);
     std::printf("render seconds per output second at 24 fps: %.2f\n", seconds / (frames / 24.0));
     std::printf("torch threads: %d; matmul 1024x1024 float: %.1f GFLOP/s\n", Renderer::threadCount(), Renderer::matmulGflops());
     std::printf("device: %s\n", qPrintable(Renderer::deviceDescription()));
     std::printf("checksum: %016llx\n", static_cast<unsigned long long>(checksum));
-    return 0;
+    return checksum == firstChecksum ? 0 : 3;
 }

@@ -7,3 +7,8 @@ add_executable(bench_render ${CMAKE_SOURCE_DIR}/tests/bench/bench_render.cpp)
 target_link_libraries(bench_render PRIVATE kinora_render)
 add_test(NAME bench_render_small COMMAND bench_render --frames 4 --width 214 --height 120)
 set_tests_properties(bench_render_small PROPERTIES LABELS bench TIMEOUT 300)
+
+# Same bytes whatever the thread counts or the load; it sets libtorch's thread count itself.
+find_package(Torch REQUIRED)
+kinora_add_test(tst_render_determinism SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_render_determinism.cpp
+                LIBS kinora_render ${TORCH_LIBRARIES})

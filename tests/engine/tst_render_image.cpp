@@ -310,6 +310,36 @@ private Q_SLOTS:
         QVERIFY(digest(renderAll(plan, ballTrack(3))) != first);
     }
 
+    void staticShotsRepeatTheSameFrame()
+    {
+        // A still camera on a still scene: frames reuse the environment shaded (and, for pointwise
+        // styles, styled) once per camera pose and shade only the primitives, with one or two
+        // frames in flight; any drift between frames or cache slots shows up here.
+        const QList<std::pair<QString, QString>> looks{{"gym", "cinematic"}, {"street", "anime"}, {"space", "noir"},
+                                                       {"stage", "claymation"}, {"park", "sketch"}};
+        for (const auto &[environment, style] : looks) {
+            ScenePlan plan = ballPlan(environment, 96, 64);
+            plan.style = style;
+            plan.timeOfDay = environment == QLatin1String("street") ? QStringLiteral("night") : QStringLiteral("day");
+            for (int threads : {1, 2}) {
+                RenderOptions options;
+                options.threads = threads;
+                const QList<Frame> frames = renderAll(plan, ballTrack(5), options);
+                QCOMPARE(frames.size(), 5);
+                for (int i = 1; i < frames.size(); ++i)
+                    QVERIFY2(frames[i].rgb == frames[0].rgb, qPrintable(QStringLiteral("%1/%2, %3 threads: frame %4 differs")
+                                                                            .arg(environment, style).arg(threads).arg(i)));
+            }
+        }
+        // The beach's sea moves, its sky does not.
+        ScenePlan beach = ballPlan(QStringLiteral("beach"), 96, 64);
+        const QList<Frame> frames = renderAll(beach, ballTrack(4));
+        QCOMPARE(frames.size(), 4);
+        const int skyBytes = 10 * 96 * 3; // the top ten rows
+        QVERIFY(frames[3].rgb.left(skyBytes) == frames[0].rgb.left(skyBytes));
+        QVERIFY(frames[3].rgb != frames[0].rgb);
+    }
+
     void errorsAndCancellation()
     {
         Renderer renderer;

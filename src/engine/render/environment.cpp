@@ -67,6 +67,9 @@ Tensor groundCourt(const Tensor &x, const Tensor &z, const torch::TensorOptions 
     return mix(c, rgb(0.92f, 0.92f, 0.9f, o), col(lines));
 }
 
+// The shore line below swings between z = -6 - 0.55 and -6 + 0.55: sand beyond it never changes.
+constexpr double kStillSandZ = -6 + 0.35 + 0.2 + 0.05;
+
 Tensor groundBeach(const Tensor &x, const Tensor &z, int frame, const torch::TensorOptions &o, Tensor *water)
 {
     const Tensor ripple = 0.92 + 0.1 * valueNoise(x * 2.5, z * 6, 31) + 0.04 * torch::sin(z * 9 + x * 0.7);
@@ -233,6 +236,13 @@ Tensor valueNoise(const Tensor &x, const Tensor &y, std::int64_t salt)
     const Tensor a = hashNoise(ix, iy, salt), b = hashNoise(ix + 1, iy, salt);
     const Tensor c = hashNoise(ix, iy + 1, salt), d = hashNoise(ix + 1, iy + 1, salt);
     return a + (b - a) * u + (c - a) * v + (a - b - c + d) * u * v;
+}
+
+Tensor movingGround(const Look &look, const Tensor &pos)
+{
+    if (look.environment == QLatin1String("beach"))
+        return pos.select(1, 2) < kStillSandZ;
+    return torch::zeros({pos.size(0)}, pos.options().dtype(torch::kBool));
 }
 
 Tensor backdropDistance(const Look &look, const Vec3 &eye, const Tensor &dirs)

@@ -109,6 +109,18 @@ Tensor boxT(const Tensor &o, const Tensor &d, const Tensor &size)
     return torch::where((tmax >= tmin) & (t > kEps), t, torch::full_like(t, kInf));
 }
 
+// v [k,S,3] (or broadcastable) into the frames R [k,3,3]: local_j = sum_i v_i R_ij. Three
+// broadcast multiply-adds: bmm of 3x3 matrices is dominated by per-matrix call overhead.
+Tensor toLocal(const Tensor &v, const Tensor &R)
+{
+    auto row = [&](int i) { return R.select(1, i).unsqueeze(1); }; // [k,1,3]
+    auto part = [&](int i) { return v.select(-1, i).unsqueeze(-1); };
+    Tensor local = part(0) * row(0);
+    local.addcmul_(part(1), row(1));
+    local.addcmul_(part(2), row(2));
+    return local;
+}
+
 // Nearest hit per ray over the (tile, primitive) pairs. O and D are [T,S,3] or [1,1,3] (shared).
 // Distance and id are packed into one int64 key (positive float bits keep their order), so a
 // single scatter-min picks the nearest hit and breaks ties by the lower id, deterministically.
@@ -124,11 +136,13 @@ Hits nearestOverPairs(const PrimitiveTable &table, const Tensor &O, const Tensor
         const Tensor chunk = pairs.slice(0, start, std::min(start + kPairChunk, pairs.size(0)));
         const Tensor tileIdx = chunk.select(1, 0), primIdx = chunk.select(1, 1);
         const std::int64_t k = chunk.size(0);
-        const Tensor Ok = O.size(0) == 1 ? O.expand({k, perTile, 3}) : O.index_select(0, tileIdx);
-        const Tensor Dk = D.size(0) == 1 ? D.expand({k, perTile, 3}) : D.index_select(0, tileIdx);
+        // A shared origin (camera) or direction (light) stays [k,1,3] in the local frame and is
+        // broadcast by the hit tests, instead of being expanded to every pixel of the tile.
+        const Tensor Ok = O.size(0) == 1 ? O : O.index_select(0, tileIdx);
+        const Tensor Dk = D.size(0) == 1 ? D : D.index_select(0, tileIdx);
         const Tensor R = table.axes.index_select(0, primIdx);
-        const Tensor ol = torch::bmm(Ok - table.center.index_select(0, primIdx).unsqueeze(1), R);
-        const Tensor dl = torch::bmm(Dk.contiguous(), R);
+        const Tensor ol = toLocal(Ok - table.center.index_select(0, primIdx).unsqueeze(1), R);
+        const Tensor dl = toLocal(Dk, R);
         const Tensor shapes = table.shape.index_select(0, primIdx);
         Tensor t = torch::full({k, perTile}, kInf, ol.options());
         for (Shape shape : {Shape::Sphere, Shape::Box, Shape::Capsule, Shape::Cylinder}) {

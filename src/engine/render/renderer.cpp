@@ -1,16 +1,20 @@
 // Renderer: the per-frame driver. Casts camera rays, builds the G-buffer (hits, normals, shadows),
 // shades, blends motion-blur samples, applies the style and hands 8-bit RGB rows to the sink.
+// Frames run side by side on the CPU, one thread each; a static camera's bare set is made once.
 #include "engine/render/renderer.h"
 
+#include "engine/render/framequeue.h"
 #include "engine/render/renderkernels.h"
 
 #include <QFile>
 #include <QLoggingCategory>
 #include <QObject>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <thread>
+#include <vector>
 
 Q_LOGGING_CATEGORY(lcRender, "kinora.render")
 
@@ -31,10 +35,13 @@ bool openBlasLoaded()
     return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("openblas");
 }
 
+/// Frames rendered at once on the CPU; each holds a few hundred MB of intermediates at 1080p.
+constexpr int kMaxFramesInFlight = 8;
+
 /// Pixel-centre offsets on the image plane at unit distance, for the visible width and height.
 struct Raster
 {
-    Tensor sx, sy; ///< [H,W,1] padded to tile multiples
+    Tensor sx, sy; ///< [1,W,1] and [H,1,1], W and H padded to tile multiples
 };
 
 /// Optional per-stage timing (KINORA_RENDER_PROFILE=1), summed over a render and logged at the end.
@@ -43,6 +50,7 @@ struct StageClock
     bool enabled = qEnvironmentVariableIntValue("KINORA_RENDER_PROFILE") != 0;
     double seconds[6] = {};
     std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+    void restart() { last = std::chrono::steady_clock::now(); }
     void mark(int stage)
     {
         if (!enabled)
@@ -53,25 +61,53 @@ struct StageClock
     }
 };
 
-GBuffer buildGBuffer(const Look &look, const CameraPose &pose, const PrimitiveTable &table, const Raster &raster,
-                     int width, int height, StageClock &clock)
+/// Everything about one camera pose that does not depend on the primitives: the rays and the
+/// G-buffer of the bare set. A static camera computes it once per shot instead of every frame.
+struct PoseCache
 {
-    clock.mark(5);
+    CameraPose pose;
+    bool valid = false;
+    Tensor eye, dirs;     ///< [3], [H,W,3]
+    Tensor nearest;       ///< [M] distance to the ground or a wall, +inf for none
+    GBuffer empty;        ///< the frame without primitives (lit undefined)
+    Tensor origins;       ///< [M,3] shadow-ray origins, lifted off the surface
+    Tensor shadowed;      ///< [M] bool: ground facing the light, so it needs a shadow ray
+    EnvironmentLayer environment; ///< only for a static camera, made before any frame starts
+    Tensor styledLit, styledShadowed; ///< [M,3] uint8: the environment layer styled, when the style allows
+};
+
+bool samePose(const CameraPose &a, const CameraPose &b)
+{
+    return a.eye.x == b.eye.x && a.eye.y == b.eye.y && a.eye.z == b.eye.z && a.target.x == b.target.x
+           && a.target.y == b.target.y && a.target.z == b.target.z && a.fovYDeg == b.fovYDeg && a.rollDeg == b.rollDeg;
+}
+
+// Shadow rays start a little off the surface (more far away, where float steps are coarser).
+Tensor shadowOrigins(const Tensor &position, const Tensor &normal, const Tensor &depth)
+{
+    return position + normal * (1e-3 + depth.unsqueeze(1) * 2e-4);
+}
+
+void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const Raster &raster, int width, int height)
+{
+    if (c.valid && samePose(c.pose, pose))
+        return;
+    c = PoseCache{};
+    c.pose = pose, c.valid = true;
     const auto o = raster.sx.options();
     const CameraBasis b = CameraPath::basis(pose);
-    GBuffer g;
-    g.height = int(raster.sx.size(0)), g.width = int(raster.sx.size(1));
+    GBuffer &g = c.empty;
+    g.height = int(raster.sy.size(0)), g.width = int(raster.sx.size(1));
     g.imageHeight = height, g.imageWidth = width;
     g.eye = pose.eye;
     const double tanHalf = std::tan(pose.fovYDeg * M_PI / 360);
-    Tensor dirs = vec(b.forward, o) + raster.sx * tanHalf * vec(b.right, o) + raster.sy * tanHalf * vec(b.up, o);
-    dirs = dirs / dirs.norm(2, 2, true);
-    const Tensor eye = vec(pose.eye, o);
-    const Hits hits = castPrimary(table, eye, dirs);
-    clock.mark(0);
+    // forward + x right (one row) + y up (one column): one whole-frame add, then normalised.
+    Tensor dirs = (vec(b.forward, o) + raster.sx * tanHalf * vec(b.right, o)) + raster.sy * tanHalf * vec(b.up, o);
+    c.dirs = dirs / dirs.norm(2, 2, true);
+    c.eye = vec(pose.eye, o);
+    g.dir = c.dirs.reshape({-1, 3});
 
-    g.dir = dirs.reshape({-1, 3});
-    const Tensor inf = torch::full_like(hits.t, std::numeric_limits<float>::infinity());
+    const Tensor inf = torch::full({g.dir.size(0)}, std::numeric_limits<float>::infinity(), o);
     const Tensor wall = backdropDistance(look, pose.eye, g.dir);
     Tensor ground = inf;
     if (look.hasGround && pose.eye.y > 0) {
@@ -79,29 +115,47 @@ GBuffer buildGBuffer(const Look &look, const CameraPose &pose, const PrimitiveTa
         ground = torch::where(dy < -1e-6, -pose.eye.y / dy.clamp_max(-1e-6), inf);
         ground = torch::where(ground < 400, ground, inf);
     }
-    const Tensor isPrim = (hits.id >= 0) & (hits.t <= ground) & (hits.t <= wall);
-    const Tensor isGround = (~isPrim) & (ground < wall) & torch::isfinite(ground);
-    g.kind = torch::where(isPrim, torch::full_like(hits.id, 2), torch::where(isGround, torch::ones_like(hits.id), torch::zeros_like(hits.id)));
-    g.depth = torch::where(isPrim, hits.t, torch::where(isGround, ground, torch::where(torch::isfinite(wall), wall, torch::full_like(wall, 1e4))));
-    g.id = torch::where(isPrim, hits.id, torch::full_like(hits.id, -1));
-    g.position = eye + g.dir * g.depth.unsqueeze(1);
-
-    clock.mark(5);
-    // Normals and local coordinates only where a primitive was hit (a small share of the frame).
+    c.nearest = torch::minimum(ground, wall);
+    const Tensor isGround = (ground < wall) & torch::isfinite(ground);
+    g.kind = isGround.to(torch::kInt64);
+    g.depth = torch::where(isGround, ground, torch::where(torch::isfinite(wall), wall, torch::full_like(wall, 1e4)));
+    g.id = torch::full_like(g.kind, -1);
+    g.position = c.eye + g.dir * g.depth.unsqueeze(1);
     const Tensor up = torch::tensor({0.0f, 1.0f, 0.0f}, o).expand_as(g.dir);
     g.normal = torch::where(isGround.unsqueeze(1), up, -g.dir);
     g.local = torch::zeros_like(g.dir);
+    c.origins = shadowOrigins(g.position, g.normal, g.depth);
+    c.shadowed = isGround & ((g.normal * vec(look.toLight, o)).sum(1) > 0);
+}
+
+// The frame's G-buffer: the pose's bare set with the primitives' hits, normals and shadows on top.
+GBuffer buildGBuffer(const Look &look, const PoseCache &c, const PrimitiveTable &table, StageClock &clock)
+{
+    clock.mark(5);
+    const auto o = c.dirs.options();
+    const Hits hits = castPrimary(table, c.eye, c.dirs);
+    clock.mark(0);
+
+    GBuffer g = c.empty;
+    const Tensor isPrim = (hits.id >= 0) & (hits.t <= c.nearest);
+    g.kind = torch::where(isPrim, torch::full_like(hits.id, 2), c.empty.kind);
+    g.depth = torch::where(isPrim, hits.t, c.empty.depth);
+    g.id = torch::where(isPrim, hits.id, c.empty.id);
+    Tensor origins = c.origins, valid = c.shadowed;
+    clock.mark(5);
+    // Normals and local coordinates only where a primitive was hit (a small share of the frame).
     const Tensor primPixels = isPrim.nonzero().squeeze(1);
     if (primPixels.numel() > 0) {
-        const Surface surface = surfaceAt(table, g.position.index_select(0, primPixels), g.id.index_select(0, primPixels));
-        g.normal.index_copy_(0, primPixels, surface.normal);
-        g.local.index_copy_(0, primPixels, surface.local);
+        const Tensor depth = hits.t.index_select(0, primPixels);
+        const Tensor position = c.eye + g.dir.index_select(0, primPixels) * depth.unsqueeze(1);
+        const Surface surface = surfaceAt(table, position, hits.id.index_select(0, primPixels));
+        g.position = g.position.index_copy(0, primPixels, position);
+        g.normal = g.normal.index_copy(0, primPixels, surface.normal);
+        g.local = g.local.index_copy(0, primPixels, surface.local);
+        origins = origins.index_copy(0, primPixels, shadowOrigins(position, surface.normal, depth));
+        valid = valid.index_copy(0, primPixels, (surface.normal * vec(look.toLight, o)).sum(1) > 0);
     }
     clock.mark(1);
-    const Tensor lift = 1e-3 + g.depth.unsqueeze(1) * 2e-4;
-    const Tensor origins = g.position + g.normal * lift;
-    const Tensor facing = (g.normal * vec(look.toLight, o)).sum(1) > 0;
-    const Tensor valid = (g.kind > 0) & facing;
     const Tensor blocked = castShadow(table, origins.reshape({g.height, g.width, 3}), valid.reshape({g.height, g.width}), look.toLight);
     g.lit = 1 - blocked.to(torch::kFloat32);
     clock.mark(2);
@@ -178,6 +232,129 @@ double Renderer::matmulGflops(int size)
     return runs * 2.0 * double(size) * size * size / seconds / 1e9;
 }
 
+
+namespace {
+
+/// What every frame of one render() shares; read-only once the workers start.
+struct Shot
+{
+    Look look;
+    CameraPath path;
+    Raster raster;
+    const WorldTrack *track = nullptr;
+    torch::Device device{torch::kCPU};
+    int width = 0, height = 0, samples = 1;
+    /// The bare set of a camera that never moves, shaded (and styled) before any frame starts;
+    /// null for a moving camera. Frames only read it, so they may share it across threads.
+    std::shared_ptr<const PoseCache> still;
+};
+
+// 8-bit RGB [height,width,3] on the CPU from planar display RGB [3,H,W] (padded).
+Tensor interleavedBytes(const Shot &shot, const Tensor &display)
+{
+    return toBytes(display.slice(1, 0, shot.height).slice(2, 0, shot.width))
+        .permute({1, 2, 0})
+        .to(torch::kCPU)
+        .contiguous();
+}
+
+// A static camera with a pointwise style, no motion blur and no rain or snow: the environment
+// is styled once (lit and in shadow) and a frame styles only its primitives' pixels.
+bool canStyleOnce(const Look &look, int samples, const PoseCache &cache)
+{
+    return cache.environment.lit.defined() && samples == 1 && styleIsPointwise(look) && !hasWeather(look);
+}
+
+// The environment layer of @p cache styled as 8-bit RGB (the style is pointwise and the same on
+// every frame, so frame 0 stands for all).
+void styleEnvironment(const Look &look, PoseCache &cache)
+{
+    auto styled = [&](const Tensor &linear) {
+        return toBytes(stylize(look, cache.empty, linear, 0)).permute({1, 2, 0}).reshape({-1, 3}).contiguous();
+    };
+    cache.styledLit = styled(cache.environment.lit);
+    cache.styledShadowed = styled(cache.environment.shadowed);
+}
+
+Tensor renderStyledOnce(const Shot &shot, int frame, const PoseCache &cache, const GBuffer &g,
+                        const PrimitiveTable &table, StageClock &clock)
+{
+    const Tensor sel = directPixels(g, cache.environment);
+    Tensor bytes = torch::where(g.lit.unsqueeze(1) > 0.5f, cache.styledLit, cache.styledShadowed);
+    if (sel.numel() > 0) {
+        const Tensor linear = shadePixels(shot.look, g, sel, table, frame);
+        clock.mark(3);
+        const Tensor styled = toBytes(stylizePixels(shot.look, g, linear, sel)); // [3,1,K]
+        bytes.index_copy_(0, sel, styled.reshape({3, -1}).t());
+    }
+    clock.mark(3);
+    const Tensor out = bytes.reshape({g.height, g.width, 3}).slice(0, 0, shot.height).slice(1, 0, shot.width);
+    const Tensor result = out.to(torch::kCPU).contiguous();
+    clock.mark(4);
+    return result;
+}
+
+// One frame: G-buffers of its motion-blur samples, shading, style, then 8-bit RGB on the CPU.
+// Depends only on the shot and the frame index (never on which thread or what ran before).
+Tensor renderFrame(const Shot &shot, int frame, StageClock &clock)
+{
+    clock.restart();
+    const int total = int(shot.track->frames.size());
+    const QList<Primitive> &now = shot.track->frames.at(frame).primitives;
+    PoseCache moving; // this frame's own, for a camera that moves
+    GBuffer first;
+    Tensor linear;
+    for (int s = 0; s < shot.samples; ++s) {
+        // A 180-degree shutter: sub-frames between this frame and halfway to the next.
+        const bool hasNext = frame + 1 < total;
+        const double u = hasNext ? 0.5 * s / shot.samples : 0.0;
+        const PrimitiveTable table = makePrimitiveTable(
+            s == 0 || !hasNext ? now : blendPrimitives(now, shot.track->frames.at(frame + 1).primitives, u), shot.device);
+        if (!shot.still)
+            preparePose(moving, shot.look, shot.path.at(frame + u), shot.raster, shot.width, shot.height);
+        const PoseCache &cache = shot.still ? *shot.still : moving;
+        const GBuffer g = buildGBuffer(shot.look, cache, table, clock);
+        if (canStyleOnce(shot.look, shot.samples, cache))
+            return renderStyledOnce(shot, frame, cache, g, table, clock);
+        const Tensor shaded = shade(shot.look, g, table, frame, &cache.environment);
+        clock.mark(3);
+        linear = s == 0 ? shaded : linear + shaded;
+        if (s == 0)
+            first = g;
+    }
+    if (shot.samples > 1)
+        linear = linear / shot.samples;
+    const Tensor bytes = interleavedBytes(shot, stylize(shot.look, first, linear, frame));
+    clock.mark(4);
+    return bytes;
+}
+
+// Whether every frame (and motion-blur sub-frame) of the shot sees the camera at one pose.
+bool cameraIsStill(const CameraPath &path, int total, int samples)
+{
+    const CameraPose first = path.at(0);
+    for (int frame = 0; frame < total; ++frame)
+        for (int s = 0; s < samples; ++s)
+            if (!samePose(path.at(frame + (frame + 1 < total ? 0.5 * s / samples : 0.0)), first))
+                return false;
+    return true;
+}
+
+/// Sets the calling thread's intra-op thread count for a scope and puts the old one back.
+class IntraOpThreads
+{
+public:
+    explicit IntraOpThreads(int count) : m_previous(torch::get_num_threads()) { torch::set_num_threads(count); }
+    ~IntraOpThreads() { torch::set_num_threads(m_previous); }
+    IntraOpThreads(const IntraOpThreads &) = delete;
+    IntraOpThreads &operator=(const IntraOpThreads &) = delete;
+
+private:
+    int m_previous;
+};
+
+} // namespace
+
 core::Status Renderer::render(const ScenePlan &plan, const WorldTrack &track, const FrameSink &sink,
                               const ProgressFn &progress)
 {
@@ -193,7 +370,16 @@ core::Status Renderer::render(const ScenePlan &plan, const WorldTrack &track, co
 
     const int threads = m_impl->options.threads > 0 ? m_impl->options.threads
                                                     : int(std::max(1u, std::thread::hardware_concurrency()));
-    torch::set_num_threads(threads);
+    const int total = int(track.frames.size());
+    // On the CPU, whole frames run side by side, each on one thread with one intra-op thread.
+    // Splitting each of a frame's hundreds of small tensor ops across OpenMP threads costs a
+    // barrier per op, and a barrier spins for a whole scheduler slice whenever another process
+    // (an encoder, a build, a second render) holds a core: under load a shot took 20x longer.
+    // One thread per op also makes every float sum and every vector/scalar loop split the same
+    // whatever the thread count, so a frame's bytes never depend on the machine's load.
+    // A GPU gets one frame at a time.
+    const int workers = m_impl->device.is_cpu() ? std::clamp(std::min(threads, kMaxFramesInFlight), 1, total) : 1;
+    const IntraOpThreads single(1); // the still-camera set below is made here, with one thread too
     torch::NoGradGuard noGrad;
     torch::manual_seed(plan.seed); // nothing below draws from it; kept so future noise stays seeded
 
@@ -201,52 +387,53 @@ core::Status Renderer::render(const ScenePlan &plan, const WorldTrack &track, co
     const int width = plan.width, height = plan.height;
     const int paddedW = (width + kTile - 1) / kTile * kTile, paddedH = (height + kTile - 1) / kTile * kTile;
     const double aspect = double(width) / height;
-    Raster raster;
-    raster.sx = (((torch::arange(paddedW, o) + 0.5) / width * 2 - 1) * aspect).reshape({1, paddedW, 1}).expand({paddedH, paddedW, 1});
-    raster.sy = (1 - (torch::arange(paddedH, o) + 0.5) / height * 2).reshape({paddedH, 1, 1}).expand({paddedH, paddedW, 1});
-
-    const Look look = makeLook(plan, track);
-    const CameraPath path(plan, track);
-    const int total = int(track.frames.size());
-    const int samples = std::clamp(m_impl->options.motionBlurSamples, 1, 3);
-    StageClock clock;
-    for (int frame = 0; frame < total; ++frame) {
-        if (progress && !progress(frame, total))
-            return core::Error{QObject::tr("Rendering was cancelled at frame %1 of %2.").arg(frame).arg(total), {}};
-        const QList<Primitive> &now = track.frames.at(frame).primitives;
-        GBuffer first;
-        Tensor linear;
-        for (int s = 0; s < samples; ++s) {
-            // A 180-degree shutter: sub-frames between this frame and halfway to the next.
-            const bool hasNext = frame + 1 < total;
-            const double u = hasNext ? 0.5 * s / samples : 0.0;
-            const PrimitiveTable table = makePrimitiveTable(
-                s == 0 || !hasNext ? now : blendPrimitives(now, track.frames.at(frame + 1).primitives, u), m_impl->device);
-            const GBuffer g = buildGBuffer(look, path.at(frame + u), table, raster, width, height, clock);
-            const Tensor shaded = shade(look, g, table, frame);
-            clock.mark(3);
-            linear = s == 0 ? shaded : linear + shaded;
-            if (s == 0)
-                first = g;
-        }
-        if (samples > 1)
-            linear = linear / samples;
-        const Tensor image = stylize(look, first, linear, frame);
-        const Tensor bytes = (image.slice(0, 0, height).slice(1, 0, width) * 255 + 0.5)
-                                 .floor()
-                                 .clamp(0, 255)
-                                 .to(torch::kUInt8)
-                                 .to(torch::kCPU)
-                                 .contiguous();
-        clock.mark(4);
-        const core::Status status = sink(frame, bytes.data_ptr<std::uint8_t>(), width * 3);
-        if (!status.ok())
-            return status;
+    Shot shot{makeLook(plan, track), CameraPath(plan, track), {}, &track, m_impl->device, width, height,
+              std::clamp(m_impl->options.motionBlurSamples, 1, 3), nullptr};
+    shot.raster.sx = (((torch::arange(paddedW, o) + 0.5) / width * 2 - 1) * aspect).reshape({1, paddedW, 1});
+    shot.raster.sy = (1 - (torch::arange(paddedH, o) + 0.5) / height * 2).reshape({paddedH, 1, 1});
+    if (cameraIsStill(shot.path, total, shot.samples)) {
+        // One camera pose for the whole shot: its environment is shaded (and styled) once here,
+        // before any frame starts, so every frame takes the same path whichever thread runs it.
+        auto still = std::make_shared<PoseCache>();
+        preparePose(*still, shot.look, shot.path.at(0), shot.raster, width, height);
+        still->environment = shadeEnvironment(shot.look, still->empty, makePrimitiveTable({}, m_impl->device));
+        if (canStyleOnce(shot.look, shot.samples, *still))
+            styleEnvironment(shot.look, *still);
+        shot.still = std::move(still);
     }
-    if (clock.enabled) {
-        qCInfo(lcRender, "ms/frame: primary %.1f, normals %.1f, shadows %.1f, shading %.1f, style+output %.1f, other %.1f",
-               clock.seconds[0] * 1e3 / total, clock.seconds[1] * 1e3 / total, clock.seconds[2] * 1e3 / total,
-               clock.seconds[3] * 1e3 / total, clock.seconds[4] * 1e3 / total, clock.seconds[5] * 1e3 / total);
+
+    std::vector<StageClock> clocks(static_cast<std::size_t>(workers));
+    core::Status result = core::Status::success();
+    try {
+        runFramesInOrder<Tensor>(
+            total, workers, workers + 1,
+            [](int) {
+                torch::set_num_threads(1); // per thread (OpenMP), as is the grad mode
+                c10::GradMode::set_enabled(false);
+            },
+            [&](int frame, int worker) { return renderFrame(shot, frame, clocks[std::size_t(worker)]); },
+            [&](int frame, Tensor &bytes) {
+                if (progress && !progress(frame, total)) {
+                    result = core::Error{QObject::tr("Rendering was cancelled at frame %1 of %2.").arg(frame).arg(total), {}};
+                    return false;
+                }
+                result = sink(frame, bytes.data_ptr<std::uint8_t>(), width * 3);
+                return result.ok();
+            });
+    } catch (const std::exception &e) {
+        return core::Error{QObject::tr("The renderer failed: %1").arg(QString::fromUtf8(e.what())), {}};
+    }
+    if (!result.ok())
+        return result;
+    if (clocks.front().enabled) {
+        double seconds[6] = {};
+        for (const StageClock &c : clocks)
+            for (int i = 0; i < 6; ++i)
+                seconds[i] += c.seconds[i];
+        qCInfo(lcRender, "thread ms/frame: primary %.1f, normals %.1f, shadows %.1f, shading %.1f, style+output %.1f, "
+                         "other %.1f (%d frames in flight, one thread each)",
+               seconds[0] * 1e3 / total, seconds[1] * 1e3 / total, seconds[2] * 1e3 / total,
+               seconds[3] * 1e3 / total, seconds[4] * 1e3 / total, seconds[5] * 1e3 / total, workers);
     }
     if (progress)
         progress(total, total);

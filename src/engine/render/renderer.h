@@ -15,7 +15,7 @@ namespace kinora::engine {
 struct RenderOptions
 {
     QString device = QStringLiteral("cpu"); ///< "cpu" or "cuda" (falls back to cpu when absent)
-    int threads = 0;                         ///< intra-op threads; 0 = one per logical core
+    int threads = 0; ///< frames rendered at once, one CPU thread each; 0 = one per logical core
     int motionBlurSamples = 1; ///< 1 = off; 2-3 = sub-frame renders over a 180-degree shutter
 };
 
@@ -42,7 +42,8 @@ public:
     QString deviceNote() const;
     /// @brief Human-readable description of the default compute device and thread count.
     static QString deviceDescription();
-    /// @brief libtorch's intra-op thread count (what render() last set, or the default).
+    /// @brief libtorch's intra-op thread count on the calling thread (render() leaves it as it found it;
+    /// its frame threads use one each, so frames never depend on it).
     static int threadCount();
     /// @brief Times a few float matmuls of @p size squared on the CPU: a BLAS health check.
     static double matmulGflops(int size = 1024);

@@ -83,12 +83,44 @@ Tensor backdropDistance(const Look &look, const Vec3 &eye, const Tensor &dirs);
 /// @brief Ground albedo [M,3] at world points [M,3]; @p shine receives [M] specular strength and
 /// @p water [M] 1 where the ground is water (whose normal shade() then ripples).
 Tensor groundAlbedo(const Look &look, const Tensor &pos, int frame, Tensor *shine, Tensor *water);
+/// @brief Ground points [M,3] whose albedo changes from frame to frame (the beach's sea and
+/// shore): [M] bool.
+Tensor movingGround(const Look &look, const Tensor &pos);
 /// @brief Sky, indoor walls, stars or open water seen along @p dirs [M,3] (linear RGB [M,3]).
 Tensor background(const Look &look, const Tensor &dirs, const Tensor &depth, const Vec3 &eye, int frame);
-/// @brief Linear RGB [M,3] of a frame: materials, lighting, faces, sky, fog and weather.
-Tensor shade(const Look &look, const GBuffer &g, const PrimitiveTable &table, int frame);
-/// @brief The style pass: display RGB in 0..1 [H,W,3] (still padded) from linear RGB [M,3].
+/// @brief A frame with no primitives, shaded once per camera pose: every pixel fully lit and
+/// fully in shadow (fog included, weather not), so a frame only shades its primitives.
+struct EnvironmentLayer
+{
+    Tensor lit, shadowed; ///< [M,3]; undefined when the environment changes every frame
+    Tensor dynamic;       ///< [M] bool: pixels still shaded per frame (moving water); may be undefined
+};
+/// @brief Whether any of the environment stays the same from frame to frame (underwater: no).
+bool environmentIsStatic(const Look &look);
+/// @brief The environment layer of @p empty, a G-buffer rendered without primitives.
+EnvironmentLayer shadeEnvironment(const Look &look, const GBuffer &empty, const PrimitiveTable &table);
+/// @brief Linear RGB [K,3] of the pixels @p sel (sorted indices into the frame), fog included.
+Tensor shadePixels(const Look &look, const GBuffer &g, const Tensor &sel, const PrimitiveTable &table, int frame);
+/// @brief Pixels [K] (sorted) a frame must shade itself on top of @p environment: primitives and
+/// dynamic pixels.
+Tensor directPixels(const GBuffer &g, const EnvironmentLayer &environment);
+/// @brief Whether rain or snow is drawn over the frame (a screen-space pass after shading).
+bool hasWeather(const Look &look);
+/// @brief Linear RGB [M,3] of a frame: materials, lighting, faces, sky, fog and weather. With
+/// @p environment (made for this frame's camera pose), only primitives and dynamic pixels are shaded.
+Tensor shade(const Look &look, const GBuffer &g, const PrimitiveTable &table, int frame,
+             const EnvironmentLayer *environment = nullptr);
+/// @brief The style pass: display RGB in 0..1, planar [3,H,W] (still padded), from linear RGB [M,3].
 Tensor stylize(const Look &look, const GBuffer &g, const Tensor &linear, int frame);
+/// @brief Whether the look's style is a function of a pixel's colour and place alone (no
+/// outlines, grain or film weave), so unchanged pixels can keep their styled value.
+bool styleIsPointwise(const Look &look);
+/// @brief A pointwise style at some pixels: display RGB [3,1,K] of linear RGB [K,3] at @p pixels
+/// (indices into the padded frame): stylize()'s formulas, though not always to the last bit, so a
+/// shot should style a pixel one way throughout.
+Tensor stylizePixels(const Look &look, const GBuffer &g, const Tensor &linear, const Tensor &pixels);
+/// @brief 8-bit values of display RGB in 0..1 (any shape), rounded to nearest.
+Tensor toBytes(const Tensor &display);
 
 /// @brief Deterministic hash noise in [0,1) of integer lattice coordinates (any device).
 Tensor hashNoise(const Tensor &ix, const Tensor &iy, std::int64_t salt);

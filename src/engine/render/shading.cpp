@@ -60,6 +60,8 @@ Tensor caustics(const Tensor &pos, int frame)
 
 Tensor weather(const Look &look, Tensor color, const GBuffer &g, int frame)
 {
+    if (!hasWeather(look))
+        return color;
     const auto o = color.options();
     const Tensor index = torch::arange(std::int64_t(g.height) * g.width, o.dtype(torch::kInt64));
     const Tensor py = (index / g.width).to(torch::kFloat32), px = (index % g.width).to(torch::kFloat32);
@@ -178,27 +180,80 @@ Tensor shadeSurfaces(const Look &look, const GBuffer &g, const Tensor &sel, cons
 
 } // namespace
 
-Tensor shade(const Look &look, const GBuffer &g, const PrimitiveTable &table, int frame)
+Tensor shadePixels(const Look &look, const GBuffer &g, const Tensor &sel, const PrimitiveTable &table, int frame)
 {
-    // Surfaces and background are shaded on their own pixels only, then put back in place.
-    Tensor color = torch::zeros_like(g.dir);
-    const Tensor surfaces = (g.kind > 0).nonzero().squeeze(1);
-    const Tensor isBackground = g.kind == 0;
+    const auto o = g.dir.options();
+    const Tensor kind = g.kind.index_select(0, sel), depth = g.depth.index_select(0, sel);
+    Tensor color = torch::zeros({sel.size(0), 3}, o);
+    const Tensor isBackground = kind == 0;
+    const Tensor surfaces = (~isBackground).nonzero().squeeze(1);
     const Tensor backgroundSel = isBackground.nonzero().squeeze(1);
     if (surfaces.numel() > 0)
-        color.index_copy_(0, surfaces, shadeSurfaces(look, g, surfaces, table, frame));
-    if (backgroundSel.numel() > 0)
-        color.index_copy_(0, backgroundSel, background(look, g.dir.index_select(0, backgroundSel),
-                                                       g.depth.index_select(0, backgroundSel), g.eye, frame));
-    const auto o = g.dir.options();
+        color.index_copy_(0, surfaces, shadeSurfaces(look, g, sel.index_select(0, surfaces), table, frame));
+    if (backgroundSel.numel() > 0) {
+        const Tensor pixels = sel.index_select(0, backgroundSel);
+        color.index_copy_(0, backgroundSel, background(look, g.dir.index_select(0, pixels),
+                                                       g.depth.index_select(0, pixels), g.eye, frame));
+    }
     if (look.fogDensity > 0) {
-        Tensor fog = 1 - torch::exp(-look.fogDensity * g.depth.clamp_max(1e4));
+        Tensor fog = 1 - torch::exp(-look.fogDensity * depth.clamp_max(1e4));
         if (!look.indoor) // the sky is already the far distance; thick weather still veils it
             fog = torch::where(isBackground, torch::full_like(fog, std::min(1.0, look.fogDensity * 6)), fog);
         if (look.underwater) // water eats red first
             color = torch::where(col(isBackground), color,
-                                 color * torch::exp(-g.depth.clamp_max(1e3).unsqueeze(1) * rgb(0.22f, 0.04f, 0.03f, o)));
+                                 color * torch::exp(-depth.clamp_max(1e3).unsqueeze(1) * rgb(0.22f, 0.04f, 0.03f, o)));
         color = mix(color, rgb(look.fogColor, o).expand_as(color), col(fog));
+    }
+    return color;
+}
+
+bool environmentIsStatic(const Look &look)
+{
+    return !look.underwater; // caustics and light shafts move everywhere; a beach moves only its sea
+}
+
+EnvironmentLayer shadeEnvironment(const Look &look, const GBuffer &empty, const PrimitiveTable &table)
+{
+    EnvironmentLayer layer;
+    if (!environmentIsStatic(look))
+        return layer;
+    // The beach's sea, shore line and foam move with the frame: those pixels stay per frame.
+    if (look.environment == QLatin1String("beach"))
+        layer.dynamic = (empty.kind == 1) & movingGround(look, empty.position);
+    const Tensor all = torch::arange(empty.dir.size(0), empty.kind.options());
+    GBuffer g = empty;
+    for (float lit : {1.0f, 0.0f}) {
+        g.lit = torch::full_like(empty.depth, lit);
+        (lit > 0 ? layer.lit : layer.shadowed) = shadePixels(look, g, all, table, 0);
+    }
+    return layer;
+}
+
+bool hasWeather(const Look &look)
+{
+    return look.rain > 0 || look.snow > 0;
+}
+
+Tensor directPixels(const GBuffer &g, const EnvironmentLayer &environment)
+{
+    Tensor direct = g.kind == 2;
+    if (environment.dynamic.defined())
+        direct = direct | environment.dynamic;
+    return direct.nonzero().squeeze(1);
+}
+
+Tensor shade(const Look &look, const GBuffer &g, const PrimitiveTable &table, int frame, const EnvironmentLayer *environment)
+{
+    Tensor color;
+    if (environment && environment->lit.defined()) {
+        // Only primitives (and moving ground) are shaded; everything else is the cached
+        // environment, lit or in this frame's shadow.
+        color = torch::where(col(g.lit > 0.5f), environment->lit, environment->shadowed);
+        const Tensor sel = directPixels(g, *environment);
+        if (sel.numel() > 0)
+            color.index_copy_(0, sel, shadePixels(look, g, sel, table, frame));
+    } else {
+        color = shadePixels(look, g, torch::arange(g.dir.size(0), g.kind.options()), table, frame);
     }
     return weather(look, color, g, frame);
 }
