@@ -5,6 +5,7 @@ import QtQuick.Layouts
 import Kinora.Controls
 import Kinora.Storyboard
 import Kinora.Timeline
+import Kinora.Export
 
 ApplicationWindow {
     id: window
@@ -137,9 +138,9 @@ ApplicationWindow {
                     heading: qsTr("Feed")
                     description: qsTr("Profiles, follows, the following and for-you feeds, likes and remixes.")
                 }
-                PlaceholderPage {
-                    heading: qsTr("Export")
-                    description: qsTr("Watermarked MP4 export with signed content credentials.")
+                ExportPage {
+                    id: exportPage
+                    storyboard: storyboard
                 }
             }
         }
