@@ -74,7 +74,8 @@ ColumnLayout {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             text: modelData
-            color: Theme.warning
+            // Problems with a line (too long, unknown language) stand out; the rest is a report.
+            color: modelData.startsWith("Line ") ? Theme.warning : Theme.textMuted
             font.pixelSize: Theme.smallFontSize
         }
     }

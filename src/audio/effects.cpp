@@ -142,7 +142,11 @@ std::vector<float> EffectSynth::struck(const engine::ContactEvent &event, int in
     std::vector<float> out(size_t(std::min(3.0, longest) * kSampleRate) + 1, 0.f);
     // Radiated pressure grows with the impulse; very hard hits saturate (the bodies deform).
     const double impulse = std::max(0.0, event.impulse);
-    const double amplitude = 0.25 * impulse / (1 + impulse / 40.0);
+    // A body settling onto the floor (a parked car at the start of a shot) pushes a large impulse
+    // at almost no speed and makes no sound: what rings is the energy of an approach, so the level
+    // fades in between 5 and 50 cm/s of closing speed.
+    const double approach = std::clamp((event.normalSpeed - 0.05) / 0.45, 0.0, 1.0);
+    const double amplitude = 0.25 * impulse / (1 + impulse / 40.0) * approach;
     const double hardness = std::clamp(event.normalSpeed / 5.0, 0.3, 1.6);
     // Hard, ringing bodies dominate what we hear; a ball on a steel rim is mostly rim.
     addModes(out, a, amplitude * a.level, hardness, rng);

@@ -193,6 +193,23 @@ private Q_SLOTS:
         }
     }
 
+    void restingBodiesMakeNoSound()
+    {
+        // A 1.5 t car settling onto the street at the start of a shot: a big impulse (its weight
+        // over one step) at almost no closing speed. It must be silent, not a metal clang, while a
+        // real hit of the same impulse rings.
+        const audio::EffectSynth synth(7);
+        engine::ContactEvent settle = hit(QStringLiteral("stone"), 60, 0.02);
+        settle.materialA = QStringLiteral("metal");
+        engine::ContactEvent crash = settle;
+        crash.normalSpeed = 2.0;
+        const auto quiet = synth.contact(settle, 0), loud = synth.contact(crash, 0);
+        const double quietPeak = peakOf(quiet.samples, 0, quiet.samples.size());
+        const double loudPeak = peakOf(loud.samples, 0, loud.samples.size());
+        QVERIFY2(loudPeak > 0.1, qPrintable(QString::number(loudPeak)));
+        QVERIFY2(quietPeak < 1e-6, qPrintable(QString::number(quietPeak)));
+    }
+
     void materialsSoundDifferent()
     {
         // The same ball and hit on wood, a metal rim and a glass board: centroids apart by >= 30%,

@@ -80,7 +80,9 @@ void buildFurniture(PartBuilder &b, const Vec3 &s)
     const Quat acrossX = quatFromYTo({1, 0, 0});
     for (int i = 0; i < 4; ++i) {
         const Vec3 centre{(i & 1 ? 1 : -1) * (s.x / 2 - 0.12), base + wheelR, (i & 2 ? 1 : -1) * s.z * 0.32};
-        b.add(std::make_unique<btCylinderShapeX>(btVector3(0.12f, btScalar(wheelR), btScalar(wheelR))),
+        // A y-axis cylinder turned like the drawn wheel (an x-axis shape turned again would stand
+        // the wheel on its face and leave the car 20 cm above the road, dropping at the start).
+        b.add(std::make_unique<btCylinderShape>(btVector3(btScalar(wheelR), 0.12f, btScalar(wheelR))),
               Primitive::Shape::Cylinder, centre, acrossX, {wheelR, 0.12, 0}, {0.05, 0.05, 0.05});
     }
 }
