@@ -2,7 +2,6 @@
 // subtitles and the creator's handle; a progress bar and Cancel while it encodes.
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Kinora.Controls
 import Kinora.Export
@@ -19,12 +18,15 @@ Item {
     }
     onVisibleChanged: if (visible) model.refresh()
 
-    FileDialog {
-        id: saveDialog
-        title: qsTr("Export the film as")
-        fileMode: FileDialog.SaveFile
-        nameFilters: [qsTr("MP4 video (*.mp4)")]
-        onAccepted: model.start(selectedFile)
+    // Where the film goes: beside the project, named after it, until the user types another path.
+    // (Qt 6.4's own save dialog cannot accept a name while a folder is highlighted.)
+    function defaultOutput() {
+        const project = storyboard.projectPath || ""
+        return project.length > 0 ? project.replace(/\.kinora$/, "") + ".mp4" : ""
+    }
+    Connections {
+        target: page.storyboard
+        function onProjectChanged() { outputField.text = page.defaultOutput() }
     }
 
     readonly property var presetLabels: ({
@@ -59,6 +61,15 @@ Item {
             rowSpacing: 8
             enabled: !model.busy && page.storyboard.isOpen
 
+            FieldLabel { text: qsTr("Save as") }
+            TextField {
+                id: outputField
+                objectName: "outputField"
+                Layout.preferredWidth: 520
+                placeholderText: qsTr("/path/to/film.mp4")
+                text: page.defaultOutput()
+                selectByMouse: true
+            }
             FieldLabel { text: qsTr("Size") }
             ComboBox {
                 objectName: "presetBox"
@@ -148,10 +159,10 @@ Item {
             spacing: 10
             Button {
                 objectName: "exportButton"
-                text: qsTr("Export…")
+                text: qsTr("Export")
                 highlighted: true
-                enabled: !model.busy && page.storyboard.isOpen
-                onClicked: saveDialog.open()
+                enabled: !model.busy && page.storyboard.isOpen && outputField.text.trim().length > 0
+                onClicked: model.start("file://" + outputField.text.trim())
             }
             Button {
                 objectName: "cancelExportButton"
