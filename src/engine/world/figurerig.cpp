@@ -146,9 +146,13 @@ void FigureRig::advance(double t, double dt, const std::function<Vec3(int)> &pos
         Vec3 toGoal = positionOf(m.target) - m_root;
         toGoal.y = 0;
         const PlanEntity &target = m_plan.entities.at(m.target);
-        const double stop = 0.4 + std::max(target.size.x, target.size.z) / 2 + std::max(m_size.x, m_size.z) / 2;
         const double dist = length(toGoal);
         direction = normalized(toGoal, headingDirection(m_heading));
+        // Stop short of the target's footprint on the side we come from: beside a car's flank,
+        // not half a car-length away from it (the old bound used the footprint's longest side).
+        const Vec3 local = rotate(yawQuat(-target.headingDeg), direction);
+        const double reach = std::abs(local.x) * target.size.x / 2 + std::abs(local.z) * target.size.z / 2;
+        const double stop = 0.4 + reach + std::max(m_size.x, m_size.z) / 2;
         // Brake in time to stop at the target rather than overshoot it.
         desired = dist <= stop ? 0 : std::min(desired, std::sqrt(2 * 4.0 * (dist - stop)));
     } else if (desired > 0) {
