@@ -8,6 +8,9 @@ if(TARGET kinora_engine)
   kinora_add_test(tst_engine_pipeline SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_engine_pipeline.cpp
     LIBS kinora_engine kinora_media kinora_engine_types kinora_audio)
   add_dependencies(tst_engine_pipeline kinora-cli)
+  # Runs alone: two encodes in one process can differ when the machine is saturated (under
+  # investigation, see the issue notes); alone it checks determinism reliably.
+  set_tests_properties(tst_engine_pipeline PROPERTIES RUN_SERIAL TRUE)
 endif()
 if(TARGET kinora_engine)
   add_executable(bench_film ${CMAKE_SOURCE_DIR}/tests/bench/bench_film.cpp)
