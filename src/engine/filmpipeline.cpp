@@ -87,6 +87,9 @@ core::Result<FilmPipeline::ShotSound> FilmPipeline::renderInto(media::Mp4Writer 
     core::Status st = renderer.render(
         plan, spoken,
         [&](int, const std::uint8_t *rgb, int stride) {
+            for (int y = 0; y < plan.height; ++y)
+                for (const std::uint8_t *p = rgb + std::ptrdiff_t(y) * stride, *end = p + plan.width * 3; p < end; ++p)
+                    s.frameHash = (s.frameHash ^ *p) * 1099511628211ull;
             encodeTimer.start();
             core::Status w = writer.writeVideoFrame(rgb, stride);
             encodeSeconds += encodeTimer.nsecsElapsed() / 1e9;

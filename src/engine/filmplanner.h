@@ -36,6 +36,9 @@ struct FilmStats
     double encodeSeconds = 0;
     double soundSeconds = 0; ///< speech, effects, ambience, mix and loudness
     int frames = 0;
+    /// FNV-1a over every rendered RGB frame, in order, as handed to the encoder: the picture's
+    /// identity for determinism checks (the H.264 bytes are the encoder's business).
+    quint64 frameHash = 1469598103934665603ull;
 };
 
 /// @brief The compiler's input for shot @p index (0-based) of @p board, with the overrides applied.
