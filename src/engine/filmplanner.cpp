@@ -48,14 +48,7 @@ core::Result<ScenePlan> planFor(const story::Shot &shot, const ShotInput &in, Pr
         return core::Error{QStringLiteral("The edited plan is not valid: %1. Fix it in the plan editor or reset it to "
                                           "the prompt's plan.").arg(edited.error().toString()), {}};
     ScenePlan plan = edited.value();
-    plan.shotId = in.shotId;
-    plan.prompt = in.prompt;
-    plan.durationSeconds = in.durationSeconds;
-    plan.fps = in.fps;
-    plan.width = in.width;
-    plan.height = in.height;
-    plan.seed = in.seed;
-    plan.newScene = in.newScene;
+    applyShotInput(plan, in);
     return plan;
 }
 

@@ -67,14 +67,7 @@ struct FilmEncoder::Impl
         avformat_free_context(format);
     }
 
-    void closeAndRemove()
-    {
-        if (format && format->pb)
-            avio_closep(&format->pb);
-        if (fileCreated)
-            QFile::remove(tempPath);
-        fileCreated = false;
-    }
+    void closeAndRemove() { detail::closeAndRemoveOutput(format, tempPath, fileCreated); }
 
     core::Status fail(core::Error error)
     {

@@ -8,6 +8,7 @@
 #include <mutex>
 
 extern "C" {
+#include <libavformat/avformat.h>
 #include <libavutil/error.h>
 #include <libavutil/log.h>
 }
@@ -77,6 +78,15 @@ void routeFfmpegLog()
 QByteArray fileUrl(const QString &path)
 {
     return QByteArrayLiteral("file:") + QFile::encodeName(path);
+}
+
+void closeAndRemoveOutput(AVFormatContext *format, const QString &tempPath, bool &fileCreated)
+{
+    if (format && format->pb)
+        avio_closep(&format->pb);
+    if (fileCreated)
+        QFile::remove(tempPath);
+    fileCreated = false;
 }
 
 } // namespace kinora::media::detail

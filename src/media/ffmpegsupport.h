@@ -9,6 +9,8 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcMedia)
 
+struct AVFormatContext;
+
 namespace kinora::media::detail {
 
 /// @brief FFmpeg's text for an AVERROR code.
@@ -23,6 +25,10 @@ core::Error writeError(int averror, const QString &path, const QString &doing);
 
 /// @brief Sends FFmpeg's log to the kinora.media category (once per process; thread-safe).
 void routeFfmpegLog();
+
+/// @brief Closes the output's file (when open) and removes the half-written temp file; used by
+/// every writer that fails or is cancelled before its rename.
+void closeAndRemoveOutput(AVFormatContext *format, const QString &tempPath, bool &fileCreated);
 
 /// @brief "file:" + path, so that names with a colon are never taken for a protocol.
 QByteArray fileUrl(const QString &path);

@@ -87,14 +87,7 @@ public:
     Compiler(const ShotInput &shot, const QList<PlanEntity> &previous, const QString &previousEnvironment)
         : m_shot(shot), m_builder(&m_plan.entities, shot.seed)
     {
-        m_plan.shotId = shot.shotId;
-        m_plan.prompt = shot.prompt;
-        m_plan.durationSeconds = shot.durationSeconds;
-        m_plan.fps = shot.fps;
-        m_plan.width = shot.width;
-        m_plan.height = shot.height;
-        m_plan.seed = shot.seed;
-        m_plan.newScene = shot.newScene;
+        applyShotInput(m_plan, shot);
         if (!shot.newScene) {
             m_builder.carry(previous);
             if (kEnvironments.contains(previousEnvironment)) {
@@ -129,7 +122,7 @@ public:
         attachDialogue();
         chooseEnvironment();
         layoutScene(m_plan.entities, m_firstNew, m_relations, &m_plan.notes);
-        placeInWater();
+        placeInWater(m_plan.entities, m_firstNew, m_inWater, m_plan.environment, &m_plan.notes);
         chooseSubject();
         return m_plan;
     }
@@ -255,26 +248,6 @@ private:
     }
 
     // "dropped into the water": at the beach, things go in the sea; elsewhere there is none.
-    void placeInWater()
-    {
-        if (m_inWater.isEmpty() || m_plan.environment == QLatin1String("underwater"))
-            return;
-        if (m_plan.environment != QLatin1String("beach")) {
-            m_plan.notes << QStringLiteral("'water': a %1 has no water to put things in; set the place to a beach or "
-                                           "underwater").arg(m_plan.environment);
-            return;
-        }
-        // Side by side a metre apart, just above the surface, so the drop and the splash stay in frame.
-        QList<int> fresh;
-        for (const int e : m_inWater)
-            if (e >= m_firstNew) // things carried from the last shot stay where they were
-                fresh << e;
-        for (int k = 0; k < fresh.size(); ++k) {
-            PlanEntity &e = m_plan.entities[fresh.at(k)];
-            e.position = Vec3{(k - (fresh.size() - 1) / 2.0) * 1.0, 0.6, kBeachSeaStartZ - 2.5};
-        }
-    }
-
     // Noun-phrase state: determiners and adjectives wait for their noun.
     struct Phrase
     {
@@ -797,6 +770,18 @@ private:
 };
 
 } // namespace
+
+void applyShotInput(ScenePlan &plan, const ShotInput &shot)
+{
+    plan.shotId = shot.shotId;
+    plan.prompt = shot.prompt;
+    plan.durationSeconds = shot.durationSeconds;
+    plan.fps = shot.fps;
+    plan.width = shot.width;
+    plan.height = shot.height;
+    plan.seed = shot.seed;
+    plan.newScene = shot.newScene;
+}
 
 ScenePlan PromptCompiler::compile(const ShotInput &shot, const QList<PlanEntity> &previousEntities,
                                   const QString &previousEnvironment) const

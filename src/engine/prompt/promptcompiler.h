@@ -31,6 +31,10 @@ struct ShotInput
     QString previousWeather;      ///< ... and the weather
 };
 
+/// @brief Copies what the storyboard decides (shot id, prompt, duration, frame rate, size, seed,
+/// new scene) onto @p plan: for a compiled plan and for a user's edited one alike.
+void applyShotInput(ScenePlan &plan, const ShotInput &shot);
+
 /// @brief Compiles prompts. Stateless; safe to use from several threads.
 ///
 /// Understood: environments, time of day, weather, ~240 nouns with synonyms and plurals, counts,

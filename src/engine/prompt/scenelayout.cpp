@@ -179,4 +179,23 @@ void layoutScene(QList<PlanEntity> &entities, int firstNew, const QList<SpatialR
             placeDefault(entities, placed, i);
 }
 
+void placeInWater(QList<PlanEntity> &entities, int firstNew, const QList<int> &inWater, const QString &environment,
+                  QStringList *notes)
+{
+    if (inWater.isEmpty() || environment == QLatin1String("underwater"))
+        return;
+    if (environment != QLatin1String("beach")) {
+        *notes << QStringLiteral("'water': a %1 has no water to put things in; set the place to a beach or underwater")
+                      .arg(environment);
+        return;
+    }
+    // Side by side a metre apart, just above the surface, so the drop and the splash stay in frame.
+    QList<int> fresh;
+    for (const int e : inWater)
+        if (e >= firstNew) // things carried from the last shot stay where they were
+            fresh << e;
+    for (int k = 0; k < fresh.size(); ++k)
+        entities[fresh.at(k)].position = Vec3{(k - (fresh.size() - 1) / 2.0) * 1.0, 0.6, kBeachSeaStartZ - 2.5};
+}
+
 } // namespace kinora::engine::prompt

@@ -30,4 +30,9 @@ constexpr double kRimHeightM = 3.05;
 void layoutScene(QList<PlanEntity> &entities, int firstNew, const QList<SpatialRelation> &relations,
                  QStringList *notes);
 
+/// @brief "Dropped into the water": at the beach the new entities of @p inWater (index >=
+/// @p firstNew) start side by side just above the sea; a place without water adds a note.
+void placeInWater(QList<PlanEntity> &entities, int firstNew, const QList<int> &inWater, const QString &environment,
+                  QStringList *notes);
+
 } // namespace kinora::engine::prompt
