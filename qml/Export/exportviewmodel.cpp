@@ -115,8 +115,8 @@ void ExportViewModel::refresh()
         Q_EMIT summaryChanged();
         return;
     }
-    // Pending edits (trims, reordering) must be in the file the cut is read from.
-    QMetaObject::invokeMethod(m_storyboard, "flush", Q_ARG(int, 5000));
+    // No flush here: the summary may trail an edit by a moment, and waiting for the writer on the
+    // GUI thread while the worker holds the database would stall the window. start() flushes.
     const QString shots = m_shots, range = m_range;
     const bool skip = m_skipMissing;
     const QString preset = m_preset, quality = m_quality, subtitles = m_subtitles;
@@ -156,6 +156,7 @@ void ExportViewModel::start(const QUrl &file)
     const QString project = projectPath();
     if (project.isEmpty())
         return finish(false, tr("Open a project to export it."), {});
+    // Trims and reordering made a moment ago must be in the file the cut is read from.
     QMetaObject::invokeMethod(m_storyboard, "flush", Q_ARG(int, 10000));
     auto request = makeRequest(project, m_shots, m_range, m_skipMissing, m_preset, m_quality, m_subtitles, m_handle);
     if (!request)
