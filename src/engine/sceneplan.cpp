@@ -44,6 +44,9 @@ const QStringList kMaterials{"rubber", "leather", "wood", "metal", "glass", "fab
 const QStringList kVerbs{"walk", "run", "jump", "throw", "shoot", "kick", "roll", "fall", "drop", "bounce",
                          "collide", "push", "float", "sink", "talk", "wave", "dance", "sit", "idle"};
 
+// "" keeps the old meaning (go to the target), so plans written before paths existed still load.
+const QStringList kPaths{"", "past", "follow", "toward", "away", "around", "across", "along"};
+
 QJsonArray vecJson(const Vec3 &v)
 {
     return QJsonArray{v.x, v.y, v.z};
@@ -70,7 +73,8 @@ QJsonObject actionJson(const PlanAction &a)
 {
     return QJsonObject{{"verb", a.verb}, {"actor", a.actor}, {"object", a.object}, {"target", a.target},
                        {"startSeconds", a.startSeconds}, {"durationSeconds", a.durationSeconds},
-                       {"succeeds", a.succeeds}, {"words", a.words}};
+                       {"succeeds", a.succeeds}, {"words", a.words}, {"path", a.path},
+                       {"intensity", a.intensity}};
 }
 
 QJsonObject dialogueJson(const PlanDialogue &d)
@@ -252,12 +256,16 @@ bool readEntity(Reader &r, const QJsonObject &o, const QString &path, PlanEntity
 bool readAction(Reader &r, const QJsonObject &o, const QString &path, PlanAction *a)
 {
     static const QStringList keys{"verb", "actor", "object", "target", "startSeconds", "durationSeconds",
-                                  "succeeds", "words"};
+                                  "succeeds", "words", "path", "intensity"};
     return r.keys(o, path, keys) && r.string(o, path, "verb", &a->verb, kVerbs)
         && r.string(o, path, "actor", &a->actor) && r.string(o, path, "object", &a->object)
         && r.string(o, path, "target", &a->target) && r.number(o, path, "startSeconds", &a->startSeconds, 0, 3600)
         && r.number(o, path, "durationSeconds", &a->durationSeconds, 0, 3600)
-        && r.boolean(o, path, "succeeds", &a->succeeds) && r.string(o, path, "words", &a->words);
+        && r.boolean(o, path, "succeeds", &a->succeeds) && r.string(o, path, "words", &a->words)
+        && r.string(o, path, "path", &a->path) && r.number(o, path, "intensity", &a->intensity, 0.1, 3)
+        && (kPaths.contains(a->path)
+            || r.fail(at(path, "path"), QStringLiteral("unknown value \"%1\"; allowed values are \"\" (to the target), %2")
+                                            .arg(a->path, kPaths.mid(1).join(QStringLiteral(", ")))));
 }
 
 bool readDialogue(Reader &r, const QJsonObject &o, const QString &path, PlanDialogue *d)
@@ -297,6 +305,11 @@ bool checkReferences(Reader &r, const ScenePlan &plan)
         for (const auto &[key, id] : refs)
             if (!refOk(id))
                 return r.fail(at(p, key), QStringLiteral("\"%1\" is not an entity id; known ids: %2").arg(id, known));
+        if (a.target.isEmpty() && pathNeedsTarget(a.path))
+            return r.fail(at(p, "path"), QStringLiteral("\"%1\" needs a target; set target to an entity id or clear path")
+                                             .arg(a.path));
+        if (!a.target.isEmpty() && a.target == a.actor && !a.path.isEmpty())
+            return r.fail(at(p, "target"), QStringLiteral("an entity cannot move %1 itself; choose another target").arg(a.path));
     }
     for (int i = 0; i < plan.dialogue.size(); ++i)
         if (!refOk(plan.dialogue.at(i).entity))
@@ -309,6 +322,17 @@ bool checkReferences(Reader &r, const ScenePlan &plan)
 }
 
 } // namespace
+
+const QStringList &planPaths()
+{
+    return kPaths;
+}
+
+bool pathNeedsTarget(const QString &path)
+{
+    return path == QLatin1String("past") || path == QLatin1String("follow") || path == QLatin1String("toward")
+        || path == QLatin1String("away") || path == QLatin1String("around");
+}
 
 QJsonObject toJson(const ScenePlan &plan)
 {

@@ -63,7 +63,18 @@ struct PlanAction
     double durationSeconds = 0; ///< 0 = until the end of the shot
     bool succeeds = true;       ///< "misses": false; the world makes the miss physical
     QString words;              ///< the prompt words that produced it
+    /// How a move relates to its target (see planPaths()): "" = to the target (or across the stage
+    /// without one) | past | follow | toward | away | around | across | along.
+    QString path;
+    /// Adverbs: 1 normal, 0.5 "slowly"/"gently", 1.6 "quickly"/"hard". Scales walking and running
+    /// speed and the force of throws, kicks, rolls and pushes. Range 0.1..3.
+    double intensity = 1;
 };
+
+/// @brief The path names a PlanAction may carry ("" first).
+const QStringList &planPaths();
+/// @brief True for paths that are defined relative to a target (past, follow, toward, away, around).
+bool pathNeedsTarget(const QString &path);
 
 struct PlanCamera
 {

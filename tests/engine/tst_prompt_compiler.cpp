@@ -49,8 +49,14 @@ QString entitySignature(const ScenePlan &plan)
 QString actionSignature(const ScenePlan &plan)
 {
     QStringList out;
-    for (const PlanAction &a : plan.actions)
-        out << QStringLiteral("%1(%2,%3,%4)@%5").arg(a.verb, a.actor, a.object, a.target).arg(a.startSeconds);
+    for (const PlanAction &a : plan.actions) {
+        QString sig = QStringLiteral("%1(%2,%3,%4)").arg(a.verb, a.actor, a.object, a.target);
+        if (!a.path.isEmpty())
+            sig += QLatin1Char('~') + a.path;
+        if (a.intensity != 1)
+            sig += QLatin1Char('*') + QString::number(a.intensity);
+        out << sig + QStringLiteral("@%1").arg(a.startSeconds);
+    }
     return out.join(QLatin1Char(' '));
 }
 
@@ -94,6 +100,7 @@ private Q_SLOTS:
     void materialsAndSizesChangePhysics();
     void deterministicAndSeeded();
     void intoTheWaterAtTheBeach();
+    void pathsAndAdverbs();
 };
 
 void TestPromptCompiler::corpus_data()
@@ -442,8 +449,8 @@ void TestPromptCompiler::countsAndColours()
 
 void TestPromptCompiler::namesAndUnknownCapitals()
 {
-    ScenePlan plan = compileText(QStringLiteral("Quickly the dog runs to Maya and Leo."));
-    QCOMPARE(plan.unknownWords, QStringList{QStringLiteral("quickly")});
+    ScenePlan plan = compileText(QStringLiteral("Zestfully the dog runs to Maya and Leo."));
+    QCOMPARE(plan.unknownWords, QStringList{QStringLiteral("zestfully")});
     QCOMPARE(entitySignature(plan), QStringLiteral("dog, person, person"));
     QCOMPARE(entity(plan, QStringLiteral("person-2")).label, QStringLiteral("Leo"));
     plan = compileText(QStringLiteral("The kid meets Zorblax near the Flibber."));
@@ -503,6 +510,56 @@ void TestPromptCompiler::deterministicAndSeeded()
     QVERIFY(c.entities.at(0).lookSeed != a.entities.at(0).lookSeed);
     QVERIFY(a.entities.at(0).lookSeed != a.entities.at(1).lookSeed); // two dogs, two looks
     QCOMPARE(a.entities.at(0).lookSeed, prompt::lookSeedFor(42, QStringLiteral("dog-1"))); // from seed + id only
+}
+
+
+void TestPromptCompiler::pathsAndAdverbs()
+{
+    // "past": the walker starts in a lane beside the car (camera side, clear of its footprint),
+    // just before its near end, facing along the lane.
+    ScenePlan plan = compileText(QStringLiteral("A man walks past a yellow car."), 4);
+    const PlanEntity &man = entity(plan, QStringLiteral("person-1")), &car = entity(plan, QStringLiteral("car-1"));
+    QVERIFY(!footprintsOverlap(man, car));
+    QVERIFY(man.position.z > car.position.z + car.size.x / 2 + man.size.x / 2); // nearer the camera
+    QVERIFY(man.position.x < car.position.x - car.size.z / 2);                  // before its near end
+    QCOMPARE(man.headingDeg, 90.0);                                              // facing the way past it
+    QVERIFY(plan.unknownWords.isEmpty());
+
+    // "toward": a few metres away, facing it.
+    plan = compileText(QStringLiteral("A girl walks toward the dog."));
+    const PlanEntity &girl = entity(plan, QStringLiteral("person-1")), &dog = entity(plan, QStringLiteral("dog-1"));
+    QVERIFY(std::abs(girl.position.x - dog.position.x) > 3);
+    QCOMPARE(girl.headingDeg, girl.position.x < dog.position.x ? 90.0 : -90.0);
+
+    // "after it" after a verb is a chase; "it" is never the chaser itself; an animal chases too.
+    plan = compileText(QStringLiteral("The ball rolls, and the dog runs after it."));
+    QCOMPARE(actionSignature(plan), QStringLiteral("roll(ball-1,,)@0 run(dog-1,,ball-1)~follow@0"));
+    // With "then" the order is kept: the chase starts once the roll is over.
+    plan = compileText(QStringLiteral("The ball rolls, then the dog chases it."));
+    QCOMPARE(actionSignature(plan), QStringLiteral("roll(ball-1,,)@0 run(dog-1,,ball-1)~follow@3"));
+    // "After ..." opening a sentence is about time, which the compiler does not read: reported.
+    plan = compileText(QStringLiteral("After the game, a girl waves."));
+    QVERIFY(plan.unknownWords.contains(QStringLiteral("after")));
+
+    // Paths a verb cannot take keep the old meaning (a target); a missing noun leaves a note.
+    plan = compileText(QStringLiteral("A boy throws the ball toward the hoop."));
+    QCOMPARE(actionSignature(plan), QStringLiteral("throw(person-1,ball-1,hoop-1)@0"));
+    plan = compileText(QStringLiteral("A man walks past."));
+    QCOMPARE(actionSignature(plan), QStringLiteral("walk(person-1,,)@0"));
+    QVERIFY(plan.notes.join(QLatin1Char('\n')).contains(QStringLiteral("'past'")));
+
+    // Adverbs: several multiply; one with nothing to act on says so; "fast" before a noun is an
+    // adjective; a made-up adverb is still reported.
+    plan = compileText(QStringLiteral("A girl runs very quickly and throws the ball gently to the boy."));
+    QCOMPARE(plan.actions.at(0).intensity, 1.6);
+    QCOMPARE(plan.actions.at(1).intensity, 0.5);
+    plan = compileText(QStringLiteral("Slowly, the sun sets over the sea."));
+    QVERIFY(plan.notes.join(QLatin1Char('\n')).contains(QStringLiteral("'Slowly': no action")));
+    plan = compileText(QStringLiteral("A fast car crashes into a wall."));
+    QCOMPARE(plan.actions.first().intensity, 1.0);
+    plan = compileText(QStringLiteral("A man walks blorply to the car."));
+    QCOMPARE(plan.unknownWords, QStringList{QStringLiteral("blorply")});
+    QCOMPARE(plan.actions.first().intensity, 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestPromptCompiler)

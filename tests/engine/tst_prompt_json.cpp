@@ -57,6 +57,8 @@ ScenePlan fullPlan()
     p.actions << PlanAction{QStringLiteral("shoot"), QStringLiteral("person-1"), QStringLiteral("thing-2"),
                             QStringLiteral("thing-3"), 0.25, 1.75, false, QStringLiteral("Maya shoots")};
     p.actions << PlanAction{QStringLiteral("bounce"), QStringLiteral("thing-2"), {}, {}, 2, 0, true, {}};
+    p.actions << PlanAction{QStringLiteral("walk"), QStringLiteral("person-1"), {}, QStringLiteral("thing-3"), 3, 1,
+                            true, QStringLiteral("walks slowly past it"), QStringLiteral("past"), 0.5};
     p.dialogue << PlanDialogue{QStringLiteral("MAYA"), QStringLiteral("person-1"), QStringLiteral("pt-BR"),
                                QStringLiteral("Olá!"), 1.5};
     p.dialogue << PlanDialogue{QStringLiteral("LEO"), {}, QStringLiteral("en"), QStringLiteral("..."), -1};
@@ -101,6 +103,8 @@ void TestPromptJson::fullPlanRoundTrips()
     QCOMPARE(b.entities.at(2).isStatic, true);
     QCOMPARE(b.actions.at(0).succeeds, false);
     QCOMPARE(b.actions.at(0).startSeconds, 0.25);
+    QCOMPARE(b.actions.at(2).path, QStringLiteral("past"));
+    QCOMPARE(b.actions.at(2).intensity, 0.5);
     QCOMPARE(b.dialogue.at(0).text, QStringLiteral("Olá!"));
     QCOMPARE(b.dialogue.at(1).startSeconds, -1.0);
     QCOMPARE(b.prompt, plan.prompt);
@@ -131,7 +135,10 @@ void TestPromptJson::everyFieldIsWritten()
     QCOMPARE(entity.keys().size(), 20);
     QCOMPARE(entity.value(QStringLiteral("position")).toArray(), (QJsonArray{-1.5, 0.0, 3.05}));
     QCOMPARE(entity.value(QStringLiteral("lookSeed")).toDouble(), 4294967295.0);
-    QCOMPARE(json.value(QStringLiteral("actions")).toArray().at(0).toObject().keys().size(), 8);
+    QCOMPARE(json.value(QStringLiteral("actions")).toArray().at(0).toObject().keys().size(), 10);
+    const QJsonObject walk = json.value(QStringLiteral("actions")).toArray().at(2).toObject();
+    QCOMPARE(walk.value(QStringLiteral("path")).toString(), QStringLiteral("past"));
+    QCOMPARE(walk.value(QStringLiteral("intensity")).toDouble(), 0.5);
     QCOMPARE(json.value(QStringLiteral("dialogue")).toArray().at(0).toObject().keys().size(), 5);
     QCOMPARE(json.value(QStringLiteral("camera")).toObject().value(QStringLiteral("move")).toString(), QStringLiteral("orbit"));
 }
@@ -145,6 +152,14 @@ void TestPromptJson::missingFieldsTakeDefaults()
     QCOMPARE(plan.value().entities.size(), 1);
     QCOMPARE(plan.value().entities.at(0).massKg, 1.0);
     QCOMPARE(toJson(plan.value()).value(QStringLiteral("durationSeconds")).toDouble(), 5.0);
+
+    // A plan written before actions had a path and an intensity still loads: "to the target", normal.
+    const auto old = scenePlanFromJson(QJsonObject{
+        {"entities", QJsonArray{QJsonObject{{"id", "person-1"}}, QJsonObject{{"id", "car-1"}}}},
+        {"actions", QJsonArray{QJsonObject{{"verb", "walk"}, {"actor", "person-1"}, {"target", "car-1"}}}}});
+    QVERIFY2(old.ok(), qPrintable(old.error().toString()));
+    QCOMPARE(old.value().actions.at(0).path, QString());
+    QCOMPARE(old.value().actions.at(0).intensity, 1.0);
 }
 
 void TestPromptJson::errorsNameTheField_data()
@@ -194,6 +209,15 @@ void TestPromptJson::errorsNameTheField_data()
                        "colorName, color, size, massKg, restitution, friction, densityKgM3, position, headingDeg, "
                        "velocity, isStatic, speaker, cameo, lookSeed"));
     row("version", "version", 2, QStringLiteral("version: must be at most 1"));
+    row("path", "actions.2.path", "over",
+        QStringLiteral("actions[2].path: unknown value \"over\"; allowed values are \"\" (to the target), past, follow, "
+                       "toward, away, around, across, along"));
+    row("path needs target", "actions.2.target", "",
+        QStringLiteral("actions[2].path: \"past\" needs a target; set target to an entity id or clear path"));
+    row("path to itself", "actions.2.target", "person-1",
+        QStringLiteral("actions[2].target: an entity cannot move past itself; choose another target"));
+    row("intensity", "actions.2.intensity", 0, QStringLiteral("actions[2].intensity: must be at least 0.1"));
+    row("intensity type", "actions.2.intensity", "fast", QStringLiteral("actions[2].intensity: must be a number, not a string"));
     row("entities type", "entities", "none", QStringLiteral("entities: must be an array, not a string"));
 }
 

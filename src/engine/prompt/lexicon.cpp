@@ -40,7 +40,7 @@ const WordGroup kGroups[] = {
     {Meaning::Possessive, "def", "this|that|these|those|his|her|their|its|my|your|our|same"},
     {Meaning::Stop, "", "is|are|was|were|be|been|being|am|has|have|had|does|do|did|will|would|can|could|"
                         "should|may|might|must|shall|of|in|inside|within|for|about|up|down|out|away|"
-                        "back|forward|forwards|around|there|here|whose|what|where|when|how|wearing|wears|wore|dressed in|dressed|"
+                        "back|forward|forwards|there|here|whose|what|where|when|how|wearing|wears|wore|dressed in|dressed|"
                         "not|no|yes|if|or|but|nor|so|because|than|very|too|also|just|still|again|now|"
                         "together|each|every|all|other|each other|one another|i|me|we|us|you|it is|"
                         "see|sees|seen|show|shows|showing|shown|depict|depicts|featuring|features|appears|"
@@ -158,7 +158,21 @@ const WordGroup kGroups[] = {
                             "hoodie|hoodies|sweater|sweaters|jersey|jerseys|uniform|uniforms|suit|suits|hat|hats|"
                             "cap|caps|scarf|scarves|skirt|skirts|jeans|pants|trousers|shorts|top|blouse|vest|"
                             "shoes|boots|sneakers|helmet|helmets|outfit|outfits|costume|costumes|clothes|gown"},
-    {Meaning::TargetPrep, "", "to|toward|towards|at|into|through|across|past|along|off|down to|up to"},
+    {Meaning::TargetPrep, "", "to|at|into|through|off|down to|up to"},
+    // paths: how a move relates to the noun after it (see motionwords.cpp)
+    {Meaning::Path, "past", "past|right past|straight past"},
+    {Meaning::Path, "follow", "after|right after"},
+    {Meaning::Path, "toward", "toward|towards|in the direction of"},
+    {Meaning::Path, "away", "away from"},
+    {Meaning::Path, "around", "around|all around|in circles around|in a circle around"},
+    {Meaning::Path, "across", "across|straight across|right across"},
+    {Meaning::Path, "along", "along|all along"},
+    // adverbs of speed and force: they scale the clause's actions (PlanAction::intensity)
+    {Meaning::Adverb, "", "slowly|slow|gently|softly|lightly|leisurely|lazily|carefully|cautiously|gradually|"
+                          "calmly|at a slow pace", 0.5},
+    {Meaning::Adverb, "", "briskly", 1.25},
+    {Meaning::Adverb, "", "quickly|quick|fast|rapidly|swiftly|hurriedly|speedily|hard|forcefully|powerfully|"
+                          "strongly|at full speed|at top speed|full speed", 1.6},
     {Meaning::Scenery, "", "floor|ground|sky|air|water|sand|grass|sun|moon|stars|horizon|background|foreground|"
                            "distance|side|middle|center|centre|corner|edge|left|right|to the left|to the right|"
                            "waves|surface|shadows|light|lights|scene|frame|pool|lake|river"},
@@ -169,8 +183,7 @@ const WordGroup kGroups[] = {
                             "crossing|go|goes|went|going|move|moves|moved|moving|enter|enters|entered|entering|"
                             "come|comes|came|coming"},
     {Meaning::Verb, "run", "run|runs|ran|running|sprint|sprints|sprinted|sprinting|jog|jogs|jogged|jogging|dash|"
-                           "dashes|dashed|dashing|race|races|raced|racing|rush|rushes|rushed|rushing|chase|chases|"
-                           "chased|chasing|gallop|gallops|galloped|galloping|drive|drives|drove|driving|driven|"
+                           "dashes|dashed|dashing|race|races|raced|racing|rush|rushes|rushed|rushing|gallop|gallops|galloped|galloping|drive|drives|drove|driving|driven|"
                            "ride|rides|rode|riding"},
     {Meaning::Verb, "jump", "jump|jumps|jumped|jumping|leap|leaps|leaped|leapt|leaping|hop|hops|hopped|hopping|"
                             "vault|vaults|vaulted|vaulting|dive|dives|dived|dove|diving"},
@@ -207,6 +220,7 @@ const WordGroup kGroups[] = {
                             "look|looks|looked|looking|stay|stays|stayed|staying|rest|rests|rested|resting|sleep|"
                             "sleeps|slept|sleeping|pose|poses|posed|posing|stands still|lies|lying|lay"},
     {Meaning::Verb, "follow", "follow|follows|followed|following|track|tracks|tracked|tracking"},
+    {Meaning::Verb, "chase", "chase|chases|chased|chasing|pursue|pursues|pursued|pursuing"},
     {Meaning::Miss, "", "miss|misses|missed|missing|misses the shot|missed the shot|miss the shot|misses his shot|"
                         "misses her shot|misses their shot|misses a shot|misses it|missed it|misses badly|airball|"
                         "airballs"},

@@ -55,7 +55,7 @@ struct Meaning
         Modifier,    ///< harmless adjective, understood and ignored ("empty", "quiet", "old")
         Noun,        ///< number = nounTable() index; plural set for plural forms
         Pronoun,     ///< value = "m", "f", "it", "they"
-        Verb,        ///< value = plan verb ("shoot"), "follow", or "idle"
+        Verb,        ///< value = plan verb ("shoot"), "follow", "chase", or "idle"
         Miss,        ///< "misses": the last shot fails
         Score,       ///< "scores": the last shot succeeds
         Environment, ///< value = plan environment
@@ -67,7 +67,9 @@ struct Meaning
         StyleFiller, ///< "style", "look": only understood beside a style word
         Camera,      ///< the word "camera"
         Relation,    ///< value = on | above | under | beside | near | behind | front | left | right
-        TargetPrep,  ///< to, at, toward, into, over, off...: the next noun is a target
+        TargetPrep,  ///< to, at, into, through, off...: the next noun is a target
+        Path,        ///< value = plan path: past, follow ("after"), toward, away ("away from"), around, across, along
+        Adverb,      ///< number = action intensity: 0.5 "slowly"/"gently", 1.6 "quickly"/"hard"
         Clothing,    ///< a garment ("a red shirt"): its colour dresses the person before it
         Relative,    ///< who, which: starts a clause about the thing just named
         Sequence,    ///< then, after that, finally

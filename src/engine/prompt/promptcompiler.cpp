@@ -3,6 +3,7 @@
 #include "engine/prompt/promptcompiler.h"
 
 #include "engine/prompt/lexicon.h"
+#include "engine/prompt/motionwords.h"
 #include "engine/prompt/promptlexer.h"
 #include "engine/prompt/scenebuilder.h"
 #include "engine/prompt/scenelayout.h"
@@ -24,14 +25,15 @@ const QStringList kFramings{"wide", "medium", "close-up"};
 const QStringList kStyles{"cinematic", "anime", "documentary", "noir", "claymation", "sketch", "vintage-film"};
 // Verbs after which "under the table" is where the actor goes, not where it stands.
 const QSet<QString> kMotion{"walk", "run", "jump", "roll", "fall", "drop", "bounce", "push", "float",
-                            "sink", "throw", "shoot", "kick", "collide", "follow"};
+                            "sink", "throw", "shoot", "kick", "collide", "follow", "chase"};
 const QSet<QString> kNeedsPerson{"throw", "shoot", "kick", "push", "walk", "run", "jump", "talk",
-                                 "wave", "dance", "sit", "idle", "follow"};
+                                 "wave", "dance", "sit", "idle", "follow", "chase"};
 
 // Verbs that a thrown or kicked thing does by itself.
 const QSet<QString> kThingVerbs{"roll", "bounce", "float", "sink"};
 
-enum class Link { First, Sequence, Simultaneous };
+// Loose: joined by a comma or "and" (in order, but a chase joins the move it chases).
+enum class Link { First, Sequence, Loose, Simultaneous };
 
 struct ClauseRange
 {
@@ -63,6 +65,7 @@ struct Clause
     bool camera = false;
     bool intoWater = false; ///< "dropped into the water", "floats in the sea"
     QList<PendingRelation> relations;
+    ClauseMotion motion; ///< "past the car", "slowly"
     QString words;
 };
 
@@ -74,11 +77,6 @@ bool isPerson(const PlanEntity &e)
 bool isAgent(const PlanEntity &e)
 {
     return isPerson(e) || e.category == QLatin1String("animal");
-}
-
-QString capitalised(const QString &s)
-{
-    return s.isEmpty() ? s : s.left(1).toUpper() + s.mid(1).toLower();
 }
 
 class Compiler
@@ -185,7 +183,7 @@ private:
                 close(i, Link::Sequence);
             } else if (it.punct == QLatin1Char(',') || it.is(Meaning::And)) {
                 if (hasVerb)
-                    close(i, Link::Sequence);
+                    close(i, Link::Loose);
             } else if (it.is(Meaning::Sequence)) {
                 close(i, Link::Sequence);
             } else if (it.is(Meaning::Relative)) {
@@ -247,7 +245,6 @@ private:
                     m_inWater << e;
     }
 
-    // "dropped into the water": at the beach, things go in the sea; elsewhere there is none.
     // Noun-phrase state: determiners and adjectives wait for their noun.
     struct Phrase
     {
@@ -263,7 +260,7 @@ private:
     {
         Phrase np;
         bool afterVerb = false;
-        enum class Prep { None, Target, Relation } prep = Prep::None;
+        enum class Prep { None, Target, Path, Relation } prep = Prep::None;
         int lastMention = -1;
         const auto place = [&](const QList<int> &entities, bool possessive, int start = -1) {
             if (possessive) { // "Maya's ball": Maya owns, the ball is the phrase
@@ -275,6 +272,8 @@ private:
             const int m = int(c.mentions.size()) - 1;
             if (prep == Prep::Target)
                 c.targets << m;
+            else if (prep == Prep::Path) // "runs after it": the path's noun is the first target
+                c.targets.prepend(c.motion.mention = m);
             else if (prep == Prep::Relation)
                 c.relations.last().reference = m;
             else
@@ -369,7 +368,10 @@ private:
                 place({m_builder.resolveCameo(it.meaning.value)}, it.possessive, it.start);
                 break;
             case Meaning::Pronoun: {
-                const QList<int> found = m_builder.resolvePronoun(v, m_lastGroup);
+                // "the dog runs after it": after the verb, "it" is not the one doing it.
+                const bool reflexive = it.lower.endsWith(QStringLiteral("self")) || it.lower.endsWith(QStringLiteral("selves"));
+                const QList<int> exclude = afterVerb && !reflexive ? entitiesOf(c, c.subjects) : QList<int>{};
+                const QList<int> found = m_builder.resolvePronoun(v, m_lastGroup, exclude);
                 if (found.isEmpty())
                     m_plan.notes << QStringLiteral("'%1' refers to nothing before it").arg(it.text);
                 else
@@ -430,6 +432,18 @@ private:
             case Meaning::TargetPrep:
                 prep = Prep::Target;
                 break;
+            case Meaning::Path:
+                if (v == QLatin1String("follow") && !afterVerb) { // "After the game, ...": not a chase
+                    unknown(it.lower);
+                    break;
+                }
+                c.motion.path = v;
+                c.motion.pathWord = it.text;
+                prep = Prep::Path;
+                break;
+            case Meaning::Adverb:
+                addAdverb(c.motion, it.text, it.meaning.number);
+                break;
             case Meaning::Clothing:
                 // "a girl in a red shirt": the garment's colour dresses the person named before it.
                 if (!np.mods.colour.isEmpty() && lastMention >= 0)
@@ -468,7 +482,9 @@ private:
                 continue;
             const QList<int> &refs = c.mentions.at(r.reference).entities;
             const bool from = r.kind == QLatin1String("from");
-            if (motion && r.afterVerb && r.kind != QLatin1String("with") && !from) {
+            // With a path ("runs along the beach next to a ball") the relation says where things are.
+            const bool path = !c.motion.path.isEmpty();
+            if (motion && r.afterVerb && r.kind != QLatin1String("with") && !from && !path) {
                 c.targets.prepend(r.reference);
                 continue;
             }
@@ -481,7 +497,8 @@ private:
                                                                                                         : QStringLiteral("beside");
             // "A man and a woman sit on a bench": the first relation after the verb places the
             // whole subject; a later one ("... next to two cups") continues from the last thing named.
-            const bool wholeSubject = r.afterVerb && !placedSubject && r.kind != QLatin1String("with") && !c.subjects.isEmpty();
+            const bool wholeSubject = r.afterVerb && !placedSubject && r.kind != QLatin1String("with")
+                && !c.subjects.isEmpty() && (!path || r.anchor < 0);
             placedSubject = placedSubject || wholeSubject;
             const QList<int> anchors = wholeSubject ? entitiesOf(c, c.subjects) : c.mentions.at(r.anchor).entities;
             for (const int a : anchors)
@@ -532,15 +549,23 @@ private:
         }
         const int before = int(m_plan.actions.size());
         for (const QString &verb : c.verbs)
-            addActions(verb, actors, entitiesOf(c, c.objects), entitiesOf(c, c.targets), c.words);
+            addActions(verb, actors, entitiesOf(c, c.objects), entitiesOf(c, c.targets), c);
         if (c.outcome != 0 && !applyOutcome(c, actors)) { // "she missed the shot": the shot itself
-            addActions(QStringLiteral("shoot"), actors, entitiesOf(c, c.objects), entitiesOf(c, c.targets), c.words);
+            addActions(QStringLiteral("shoot"), actors, entitiesOf(c, c.objects), entitiesOf(c, c.targets), c);
             for (int k = before; k < m_plan.actions.size(); ++k)
                 m_plan.actions[k].succeeds = c.outcome > 0;
         }
         const int added = int(m_plan.actions.size()) - before;
+        bool pathUsed = false;
+        for (int k = before; k < m_plan.actions.size(); ++k)
+            pathUsed = pathUsed || !m_plan.actions.at(k).path.isEmpty();
+        noteUnusedMotion(c.motion, added, pathUsed, &m_plan.notes);
         if (added == 0)
             return;
+        addPathStarts(m_plan, before, m_firstNew, &m_relations);
+        // "The ball rolls and the girl runs after it": she chases it while it rolls.
+        if (link == Link::Loose && chasesLastBeat(m_plan, before, m_beats))
+            link = Link::Simultaneous;
         const int beat = m_beats.isEmpty() ? 0 : (link == Link::Simultaneous ? m_beats.last() : m_beats.last() + 1);
         for (int k = 0; k < added; ++k)
             m_beats << beat;
@@ -571,11 +596,14 @@ private:
         return false;
     }
 
-    void addActions(const QString &verbIn, QList<int> actors, QList<int> objects, QList<int> targets, const QString &words)
+    void addActions(const QString &verbIn, QList<int> actors, QList<int> objects, QList<int> targets, const Clause &c)
     {
-        QString verb = verbIn == QLatin1String("follow") ? QStringLiteral("walk") : verbIn;
-        if (verbIn == QLatin1String("follow") && targets.isEmpty())
-            std::swap(objects, targets);
+        const QString &words = c.words;
+        const QString verb = planVerb(verbIn);
+        if (verb != verbIn && !objects.isEmpty()) { // "chases a cat (around the table)": the cat is followed
+            targets = {objects.first()};
+            objects.clear();
+        }
         const bool propels = verb == QLatin1String("throw") || verb == QLatin1String("shoot") || verb == QLatin1String("kick");
         // "the ball is thrown": a thing cannot throw, so it is what is thrown.
         if ((propels || verb == QLatin1String("push")) && !actors.isEmpty()) {
@@ -643,6 +671,8 @@ private:
             action.object = other(a, object);
             action.target = other(a, target);
             action.words = words;
+            action.path = pathFor(verbIn, c.motion, !action.target.isEmpty());
+            action.intensity = c.motion.intensity;
             m_plan.actions << action;
         }
     }
@@ -685,23 +715,8 @@ private:
 
     void attachDialogue()
     {
-        for (const PlanDialogue &line : m_shot.dialogue) {
-            PlanDialogue d = line;
-            int found = -1;
-            for (int i = 0; i < m_plan.entities.size() && found < 0; ++i) {
-                const PlanEntity &e = m_plan.entities.at(i);
-                if (!isPerson(e))
-                    continue;
-                if (e.speaker.compare(line.speaker, Qt::CaseInsensitive) == 0 || e.label.compare(line.speaker, Qt::CaseInsensitive) == 0
-                    || e.cameo.compare(QLatin1Char('@') + line.speaker, Qt::CaseInsensitive) == 0
-                    || (e.speaker.isEmpty() && e.noun.compare(line.speaker, Qt::CaseInsensitive) == 0))
-                    found = i;
-            }
-            if (found < 0)
-                found = m_builder.create(QStringLiteral("person"), capitalised(line.speaker));
-            if (m_plan.entities.at(found).speaker.isEmpty())
-                m_plan.entities[found].speaker = line.speaker;
-            d.entity = m_plan.entities.at(found).id;
+        for (PlanDialogue d : m_shot.dialogue) {
+            d.entity = m_plan.entities.at(m_builder.speakerFigure(d.speaker)).id;
             m_plan.dialogue << d;
         }
     }
@@ -716,19 +731,12 @@ private:
         }
         if (m_environmentCarried)
             return;
-        static const QList<std::pair<const char *, const char *>> hints{
-            {"hoop", "basketball-court"}, {"bleachers", "gym"}, {"car", "street"}, {"taxi", "street"},
-            {"bus", "street"}, {"lamppost", "street"}, {"traffic light", "street"}, {"boat", "beach"},
-            {"surfboard", "beach"}, {"sandcastle", "beach"}, {"tree", "park"}, {"bench", "park"},
-            {"fish", "underwater"}, {"astronaut", "space"}, {"spaceship", "space"}, {"stove", "kitchen"},
-            {"fridge", "kitchen"}, {"desk", "office"}};
-        for (const auto &[noun, env] : hints)
-            for (const PlanEntity &e : m_plan.entities)
-                if (e.noun == QLatin1String(noun)) {
-                    m_plan.environment = QLatin1String(env);
-                    m_plan.notes << QStringLiteral("no place was named; chose %1 because of the %2").arg(QLatin1String(env), QLatin1String(noun));
-                    return;
-                }
+        QString noun;
+        const QString env = environmentForThings(m_plan.entities, &noun);
+        if (!env.isEmpty()) {
+            m_plan.environment = env;
+            m_plan.notes << QStringLiteral("no place was named; chose %1 because of the %2").arg(env, noun);
+        }
     }
 
     void chooseSubject()
@@ -761,8 +769,8 @@ private:
     QList<SpatialRelation> m_relations;
     QList<int> m_lastActors;
     QList<int> m_lastGroup;
-    QList<int> m_lastNamed;
-    QList<int> m_inWater; ///< entities put into the water by the prompt ///< entities of the last clause's last mention (subject of "who ...")
+    QList<int> m_lastNamed; ///< entities of the last clause's last mention (subject of "who ...")
+    QList<int> m_inWater;   ///< entities put into the water by the prompt
     bool m_environmentCarried = false;
     QList<int> m_beats; ///< beat index of each action
     QString m_environment;

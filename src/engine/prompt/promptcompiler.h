@@ -39,7 +39,9 @@ void applyShotInput(ScenePlan &plan, const ShotInput &shot);
 ///
 /// Understood: environments, time of day, weather, ~240 nouns with synonyms and plurals, counts,
 /// colours, materials, sizes, names, @cameo handles, pronouns, 19 action verbs with inflections,
-/// sequence ("then", ",") and simultaneity ("while", "as"), spatial relations and camera words.
+/// sequence ("then", ",") and simultaneity ("while", "as"), spatial relations and camera words,
+/// paths ("past", "after", "toward", "away from", "around", "across", "along": PlanAction::path)
+/// and adverbs of speed and force ("slowly", "quickly", "gently", "hard": PlanAction::intensity).
 /// Everything else is listed in ScenePlan::unknownWords. Harmless adjectives that change nothing
 /// are listed by prompt::harmlessModifiers().
 class PromptCompiler

@@ -133,6 +133,8 @@ void choose(QList<Item> &items)
                 it.known = false;
         } else if (pick.kind == Meaning::Scenery && hasKind(alt, Meaning::Verb) && !afterDeterminer) {
             pick = *find(alt, Meaning::Verb); // "she waves" vs "the waves"
+        } else if (pick.kind == Meaning::Adverb && (afterDeterminer || (next && next->can(Meaning::Noun)))) {
+            pick = Meaning{Meaning::Modifier, {}, 0, false}; // "a fast car", "the hard ball": an adjective
         }
         it.meaning = pick;
     }

@@ -111,6 +111,25 @@ int SceneBuilder::create(const QString &noun, const QString &label)
     return createEntity(std::max(0, nounIndex(noun)), {}, label);
 }
 
+int SceneBuilder::speakerFigure(const QString &speaker)
+{
+    int found = -1;
+    for (int i = 0; i < m_entities->size() && found < 0; ++i) {
+        const PlanEntity &e = m_entities->at(i);
+        if (e.category != QLatin1String("person"))
+            continue;
+        if (e.speaker.compare(speaker, Qt::CaseInsensitive) == 0 || e.label.compare(speaker, Qt::CaseInsensitive) == 0
+            || e.cameo.compare(QLatin1Char('@') + speaker, Qt::CaseInsensitive) == 0
+            || (e.speaker.isEmpty() && e.noun.compare(speaker, Qt::CaseInsensitive) == 0))
+            found = i;
+    }
+    if (found < 0) // "MAYA" speaks: a person called Maya
+        found = create(QStringLiteral("person"), speaker.isEmpty() ? speaker : speaker.left(1).toUpper() + speaker.mid(1).toLower());
+    if ((*m_entities)[found].speaker.isEmpty())
+        (*m_entities)[found].speaker = speaker;
+    return found;
+}
+
 bool SceneBuilder::matches(const PlanEntity &e, int specIndex, const QString &colour, bool generic) const
 {
     const NounSpec &spec = nounTable().at(specIndex);
@@ -191,26 +210,30 @@ int SceneBuilder::resolveCameo(const QString &handle)
     return i;
 }
 
-QList<int> SceneBuilder::resolvePronoun(const QString &kind, const QList<int> &lastGroup)
+QList<int> SceneBuilder::resolvePronoun(const QString &kind, const QList<int> &lastGroup, const QList<int> &exclude)
 {
     const auto isPerson = [](const PlanEntity &e) { return e.category == QLatin1String("person"); };
+    // The most recent entity, not excluded, that satisfies pred.
+    const auto recent = [&](const std::function<bool(int)> &pred) {
+        for (int r = int(m_recency.size()) - 1; r >= 0; --r)
+            if (!exclude.contains(m_recency.at(r)) && pred(m_recency.at(r)))
+                return m_recency.at(r);
+        return -1;
+    };
     int found = -1;
     if (kind == QLatin1String("they")) {
         if (lastGroup.size() > 1)
             return lastGroup;
-        found = mostRecent(isPerson);
+        found = recent([&](int i) { return isPerson(m_entities->at(i)); });
     } else if (kind == QLatin1String("it")) {
-        found = mostRecent([](const PlanEntity &e) { return e.category != QLatin1String("person") && !e.isStatic; });
+        found = recent([&](int i) { return !isPerson(m_entities->at(i)) && !m_entities->at(i).isStatic; });
         if (found < 0)
-            found = mostRecent([](const PlanEntity &e) { return e.category != QLatin1String("person"); });
+            found = recent([&](int i) { return !isPerson(m_entities->at(i)); });
     } else {
         const char g = kind == QLatin1String("f") ? 'f' : 'm';
-        for (int r = int(m_recency.size()) - 1; r >= 0 && found < 0; --r)
-            if (isPerson(m_entities->at(m_recency.at(r))) && m_gender.at(m_recency.at(r)) == g)
-                found = m_recency.at(r);
-        for (int r = int(m_recency.size()) - 1; r >= 0 && found < 0; --r)
-            if (isPerson(m_entities->at(m_recency.at(r))) && m_gender.at(m_recency.at(r)) == 0)
-                found = m_recency.at(r);
+        found = recent([&](int i) { return isPerson(m_entities->at(i)) && m_gender.at(i) == g; });
+        if (found < 0)
+            found = recent([&](int i) { return isPerson(m_entities->at(i)) && m_gender.at(i) == 0; });
         if (found < 0)
             found = create(g == 'f' ? QStringLiteral("woman") : QStringLiteral("man"), kind == QLatin1String("f") ? QStringLiteral("she") : QStringLiteral("he"));
         else if (m_gender.at(found) == 0)

@@ -35,10 +35,15 @@ public:
     int resolveName(const QString &name, const QString &speaker);
     /// @brief A person using the cameo @p handle ("@maya").
     int resolveCameo(const QString &handle);
-    /// @brief he/she/it/they -> the most recently mentioned matching entities (may be empty).
-    QList<int> resolvePronoun(const QString &kind, const QList<int> &lastGroup);
+    /// @brief he/she/it/they -> the most recently mentioned matching entities (may be empty);
+    /// entities in @p exclude (the subject, for a pronoun after the verb) are skipped.
+    QList<int> resolvePronoun(const QString &kind, const QList<int> &lastGroup, const QList<int> &exclude = {});
     /// @brief A new entity of the canonical @p noun (used when an action needs one).
     int create(const QString &noun, const QString &label);
+
+    /// @brief The person who speaks the dialogue lines of @p speaker: one named or labelled so, or
+    /// playing it already, or a new person called so. Sets its speaker when it has none.
+    int speakerFigure(const QString &speaker);
 
     /// @brief Marks @p index as just mentioned (pronouns and "the" prefer recent entities).
     void touch(int index);

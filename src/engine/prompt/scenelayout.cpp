@@ -110,6 +110,32 @@ Vec3 relate(const QList<PlanEntity> &all, const QList<bool> &placed, int ai, int
     return freeAt(all, others, ai, right, 0) || !freeAt(all, others, ai, left, 0) ? right : left;
 }
 
+// Where a path starts. "past": already in the lane beside the reference on the camera's side, just
+// before its near end, so even a short shot's walk passes all of it; "toward": a few metres to one side, facing it.
+// Tries the left first (walking right, as a reader's eye goes), then the right.
+std::pair<Vec3, double> pathStart(const QList<PlanEntity> &all, const QList<bool> &placed, int ai, int bi,
+                                  const QString &kind)
+{
+    const PlanEntity &a = all.at(ai);
+    const PlanEntity &b = all.at(bi);
+    const auto [ax, az] = halfFootprint(a);
+    const auto [bx, bz] = halfFootprint(b);
+    const double radius = std::max(ax, az);
+    const bool past = kind == QLatin1String("past");
+    const double along = past ? bx + radius + 0.1 : bx + radius + 3.0;
+    const double lane = past ? b.position.z + bz + radius + 0.5 : b.position.z;
+    std::pair<Vec3, double> first{};
+    for (const double side : {-1.0, 1.0}) {
+        const Vec3 at{b.position.x + side * along, 0, lane};
+        const std::pair<Vec3, double> start{at, side < 0 ? 90.0 : -90.0}; // facing the way it goes
+        if (side < 0)
+            first = start;
+        if (freeAt(all, placed, ai, at, 0))
+            return start;
+    }
+    return first;
+}
+
 QString inverse(const QString &kind)
 {
     static const QHash<QString, QString> inv{{"behind", "front"}, {"front", "behind"}, {"left", "right"},
@@ -161,7 +187,15 @@ void layoutScene(QList<PlanEntity> &entities, int firstNew, const QList<SpatialR
         int sharing = 0;
         for (const int d : dependents.value(b))
             sharing += entities.at(d).position.y > entities.at(b).position.y ? 1 : 0;
-        const Vec3 to = relate(entities, placed, a, b, kind, sharing);
+        const bool pathKind = kind == QLatin1String("past") || kind == QLatin1String("toward");
+        Vec3 to;
+        if (pathKind) {
+            const auto [start, heading] = pathStart(entities, placed, a, b, kind);
+            to = start;
+            entities[a].headingDeg = heading;
+        } else {
+            to = relate(entities, placed, a, b, kind, sharing);
+        }
         const Vec3 from = entities.at(a).position;
         const bool wasPlaced = placed.at(a);
         entities[a].position = to;
@@ -177,6 +211,23 @@ void layoutScene(QList<PlanEntity> &entities, int firstNew, const QList<SpatialR
     for (int i = firstNew; i < entities.size(); ++i)
         if (!placed.at(i))
             placeDefault(entities, placed, i);
+}
+
+QString environmentForThings(const QList<PlanEntity> &entities, QString *noun)
+{
+    static const QList<std::pair<const char *, const char *>> hints{
+        {"hoop", "basketball-court"}, {"bleachers", "gym"}, {"car", "street"}, {"taxi", "street"},
+        {"bus", "street"}, {"lamppost", "street"}, {"traffic light", "street"}, {"boat", "beach"},
+        {"surfboard", "beach"}, {"sandcastle", "beach"}, {"tree", "park"}, {"bench", "park"},
+        {"fish", "underwater"}, {"astronaut", "space"}, {"spaceship", "space"}, {"stove", "kitchen"},
+        {"fridge", "kitchen"}, {"desk", "office"}};
+    for (const auto &[hint, env] : hints)
+        for (const PlanEntity &e : entities)
+            if (e.noun == QLatin1String(hint)) {
+                *noun = QLatin1String(hint);
+                return QLatin1String(env);
+            }
+    return {};
 }
 
 void placeInWater(QList<PlanEntity> &entities, int firstNew, const QList<int> &inWater, const QString &environment,

@@ -14,7 +14,9 @@ namespace kinora::engine::prompt {
 struct SpatialRelation
 {
     int anchor = -1;
-    QString kind; ///< on | above | under | beside | near | behind | front | left | right | with
+    /// on | above | under | beside | near | behind | front | left | right | with, or where a path
+    /// starts: past (in the lane beside the reference) | toward (a few metres from it, facing it)
+    QString kind;
     int reference = -1;
 };
 
@@ -29,6 +31,10 @@ constexpr double kRimHeightM = 3.05;
 /// places the reference instead (inverted); one between two carried entities adds a note.
 void layoutScene(QList<PlanEntity> &entities, int firstNew, const QList<SpatialRelation> &relations,
                  QStringList *notes);
+
+/// @brief The place the things in a scene suggest when the prompt names none ("car": street),
+/// with the noun that decided it in @p noun; "" when nothing suggests one.
+QString environmentForThings(const QList<PlanEntity> &entities, QString *noun);
 
 /// @brief "Dropped into the water": at the beach the new entities of @p inWater (index >=
 /// @p firstNew) start side by side just above the sea; a place without water adds a note.

@@ -27,6 +27,12 @@ Speeds speedsFor(const QString &shape, const Vec3 &size)
     return {1.4, 5.0, 1.3 * size.z, 2.4 * size.z}; // quadruped
 }
 
+// Stride (and step length) as a fraction of a normal walk's, for speeds below walking.
+double slowStride(double speed, double walk)
+{
+    return speed >= walk ? 1.0 : std::sqrt(std::max(speed / walk, 0.09));
+}
+
 double approach(double value, double goal, double maxStep)
 {
     return value + std::clamp(goal - value, -maxStep, maxStep);
@@ -47,6 +53,8 @@ struct FigureRig::Motion
 {
     double speed = 0;
     int target = -1;
+    int action = -1; ///< index into m_actions of the move
+    QString path;
     Vec3 direction;
     double sit = 0, dance = 0, wave = 0, talk = 0;
 };
@@ -71,6 +79,7 @@ FigureRig::FigureRig(const ScenePlan &plan, int index, const StageSet &set, Phys
     for (const PlanAction &a : plan.actions)
         if (a.actor == e.id)
             m_actions.append(a);
+    m_paths.resize(m_actions.size());
     // Speech: about 0.4 s per word, lines back to back unless they say when they start.
     double cursor = 0;
     for (const PlanDialogue &line : plan.dialogue) {
@@ -108,14 +117,18 @@ FigureRig::Motion FigureRig::activeMotion(double t) const
 {
     const Speeds speeds = speedsFor(m_shape, m_size);
     Motion m;
-    for (const PlanAction &a : m_actions) {
+    for (int i = 0; i < m_actions.size(); ++i) {
+        const PlanAction &a = m_actions.at(i);
         const double end = a.durationSeconds > 0 ? a.startSeconds + a.durationSeconds : 1e30;
         if (t < a.startSeconds || t >= end)
             continue;
         const QString &v = a.verb;
         if (v == QLatin1String("walk") || v == QLatin1String("run") || v == QLatin1String("collide")) {
-            m.speed = v == QLatin1String("walk") ? speeds.walk : speeds.run;
+            // "walks slowly": half the speed; the gait's cadence follows because it goes by distance.
+            m.speed = (v == QLatin1String("walk") ? speeds.walk : speeds.run) * a.intensity;
             m.target = m_plan.indexOf(a.target);
+            m.action = i;
+            m.path = a.path;
             const PlanEntity &self = m_plan.entities.at(m_entity);
             // No target: cross the stage along the heading, or sideways when facing the camera.
             m.direction = self.headingDeg != 0 ? headingDirection(self.headingDeg)
@@ -142,7 +155,11 @@ void FigureRig::advance(double t, double dt, const std::function<Vec3(int)> &pos
     const Motion m = activeMotion(t);
     double desired = m.sit > 0 ? 0 : m.speed;
     Vec3 direction = m.direction;
-    if (desired > 0 && m.target >= 0) {
+    if (desired > 0 && !m.path.isEmpty()) {
+        const Steer s = steer(m, desired, dt, positionOf);
+        direction = s.direction;
+        desired = nearStageEdge(m_root + direction * 0.8, m_set) ? 0 : std::min(desired, s.speedCap);
+    } else if (desired > 0 && m.target >= 0) {
         Vec3 toGoal = positionOf(m.target) - m_root;
         toGoal.y = 0;
         const PlanEntity &target = m_plan.entities.at(m.target);
@@ -199,7 +216,9 @@ void FigureRig::advance(double t, double dt, const std::function<Vec3(int)> &pos
 
     // Gait: the phase follows distance, and each heel strike is a footstep.
     const double run = std::clamp((m_speed - speeds.walk) / (speeds.run - speeds.walk), 0.0, 1.0);
-    const double cycle = speeds.cycleWalk + (speeds.cycleRun - speeds.cycleWalk) * run;
+    // Below walking speed ("walks slowly") steps get both shorter and slower (each by the square
+    // root of the speed fraction); the pose's leg swing uses the same factor, so feet do not skate.
+    const double cycle = (speeds.cycleWalk + (speeds.cycleRun - speeds.cycleWalk) * run) * slowStride(m_speed, speeds.walk);
     const double before = m_phase;
     if (!m_airborne)
         m_phase += m_speed * dt / cycle;
@@ -242,6 +261,27 @@ void FigureRig::advance(double t, double dt, const std::function<Vec3(int)> &pos
     updateCollider();
 }
 
+Steer FigureRig::steer(const Motion &m, double speed, double dt, const std::function<Vec3(int)> &positionOf)
+{
+    const double radius = std::max(m_size.x, m_size.z) / 2;
+    PathState &state = m_paths[m.action];
+    Footprint target;
+    if (m.target >= 0)
+        target = Footprint::of(m_plan.entities.at(m.target), positionOf(m.target));
+    if (!state.started) {
+        // Things on the ground that a move across the stage should not run into.
+        QList<Footprint> obstacles;
+        for (int i = 0; i < m_plan.entities.size(); ++i) {
+            const Vec3 at = positionOf(i);
+            if (i != m_entity && i != m.target && at.y < 0.5)
+                obstacles << Footprint::of(m_plan.entities.at(i), at);
+        }
+        startPath(state, m.path, m_root, radius, m.target >= 0 ? &target : nullptr, speed, obstacles, m_set,
+                  headingDirection(m_heading));
+    }
+    return steerPath(state, m.path, m_root, radius, m.target >= 0 ? &target : nullptr, dt);
+}
+
 PoseInput FigureRig::poseInput(double t) const
 {
     const Speeds speeds = speedsFor(m_shape, m_size);
@@ -250,7 +290,7 @@ PoseInput FigureRig::poseInput(double t) const
     in.root = m_root;
     in.headingDeg = m_heading;
     in.phase = m_phase;
-    in.stride = m_speed <= speeds.walk ? m_speed / speeds.walk
+    in.stride = m_speed <= speeds.walk ? (m_speed > 0 ? slowStride(m_speed, speeds.walk) : 0.0)
                                        : 1 + std::min(1.0, (m_speed - speeds.walk) / (speeds.run - speeds.walk));
     in.lift = m_lift;
     in.sit = m_sit;

@@ -2,6 +2,7 @@
 // follows the plan's actions, a procedural pose on top, and a kinematic collider balls bounce off.
 #pragma once
 
+#include "engine/world/motionpaths.h"
 #include "engine/world/personpose.h"
 #include "engine/world/physicsscene.h"
 #include "engine/world/stageset.h"
@@ -48,6 +49,8 @@ private:
     struct Motion;
     Motion activeMotion(double t) const;
     double groundAt(double z) const;
+    /// Direction and speed for a move along a path (past, follow, ...) this step.
+    Steer steer(const Motion &m, double speed, double dt, const std::function<Vec3(int)> &positionOf);
     PoseInput poseInput(double t) const;
     void updateCollider();
 
@@ -59,6 +62,7 @@ private:
     double m_height;
     Vec3 m_size;
     QList<PlanAction> m_actions;  ///< actions this figure performs
+    QList<PathState> m_paths;     ///< per action in m_actions: its path, planned when it starts
     QList<QPair<double, double>> m_speech; ///< [start, end) of its dialogue lines
 
     Vec3 m_root;           ///< ground point under the figure (fish: the swim height)

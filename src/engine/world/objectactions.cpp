@@ -2,6 +2,7 @@
 // the holder switched off; they come back on half a second after release, once the ball is clear.
 #include "engine/world/objectactions.h"
 
+#include "engine/world/motionpaths.h"
 #include "engine/world/worldmath.h"
 
 #include <algorithm>
@@ -58,8 +59,8 @@ void setLaunchVelocity(btRigidBody *body, const Vec3 &velocity, double gravity, 
     body->setLinearVelocity(toBt(velocity + Vec3{0, gravity * dt / 2, 0}));
 }
 
-ObjectActions::ObjectActions(const ScenePlan &plan, SimEntities &entities, PhysicsScene &scene)
-    : m_plan(plan), m_entities(entities), m_scene(scene)
+ObjectActions::ObjectActions(const ScenePlan &plan, SimEntities &entities, PhysicsScene &scene, const StageSet &set)
+    : m_plan(plan), m_entities(entities), m_scene(scene), m_set(set)
 {
     for (int i = 0; i < plan.actions.size(); ++i) {
         const PlanAction &a = plan.actions.at(i);
@@ -128,7 +129,7 @@ Vec3 ObjectActions::aimPoint(const Pending &p, const Vec3 &from)
     } else {
         FigureRig *rig = m_entities.rig(p.actor);
         const Vec3 ahead = rig ? headingDirection(rig->headingDeg()) : Vec3{0, 0, -1};
-        aim = from + ahead * 6.0;
+        aim = from + ahead * (6.0 * p.action.intensity); // "throws it hard": further
         aim.y = 0;
     }
     if (!p.action.succeeds) { // miss to the side by a metre
@@ -136,6 +137,30 @@ Vec3 ObjectActions::aimPoint(const Pending &p, const Vec3 &from)
         aim = aim + across * 1.0;
     }
     return aim;
+}
+
+// Which way a kick or roll sends a thing along the ground: at its target, away from it, or across
+// the frame ("rolls across the floor") where the run is clearest.
+Vec3 ObjectActions::groundDirection(const Pending &p, const Vec3 &from)
+{
+    FigureRig *rig = m_entities.rig(p.actor);
+    const Vec3 facing = rig ? headingDirection(rig->headingDeg()) : Vec3{1, 0, 0};
+    const QString &path = p.action.path;
+    if (path == QLatin1String("across") || path == QLatin1String("along")) {
+        QList<Footprint> obstacles;
+        for (int i = 0; i < m_plan.entities.size(); ++i) {
+            const Vec3 at = m_entities.basePosition(i, m_plan);
+            if (i != p.object && i != p.actor && at.y < 0.5)
+                obstacles << Footprint::of(m_plan.entities.at(i), at);
+        }
+        const EntityBody *body = m_entities.body(p.object);
+        return lateralDirection(from, body ? body->halfHeight : 0.2, obstacles, m_set, rig ? facing : Vec3{});
+    }
+    Vec3 dir = aimPoint(p, from) - from;
+    if (path == QLatin1String("away") && p.target >= 0)
+        dir = from - m_entities.basePosition(p.target, m_plan);
+    dir.y = 0;
+    return normalized(dir, facing);
 }
 
 void ObjectActions::start(Pending &p, double t)
@@ -149,7 +174,8 @@ void ObjectActions::start(Pending &p, double t)
             Vec3 dir = m_entities.basePosition(p.object, m_plan) - (rig ? rig->basePosition() : Vec3{});
             dir.y = 0;
             dir = normalized(dir, rig ? headingDirection(rig->headingDeg()) : Vec3{1, 0, 0});
-            const double dv = std::min(3.0, 40.0 * double(body->body->getInvMass())); // a 40 N*s shove
+            // A 40 N*s shove ("pushes hard": more, "gently": less).
+            const double dv = std::min(3.0, 40.0 * double(body->body->getInvMass())) * a.intensity;
             setLaunchVelocity(body->body, fromBt(body->body->getLinearVelocity()) + dir * dv, m_scene.gravity(),
                               m_scene.stepSeconds());
             if (rig)
@@ -214,6 +240,8 @@ void ObjectActions::release(Pending &p, double t)
         const bool pass = p.target >= 0 && m_plan.entities.at(p.target).shape == QLatin1String("figure");
         const Vec3 aim = aimPoint(p, from);
         double angle = isVerb(a, {"shoot"}) ? 50 : pass ? 25 : 40;
+        if (isVerb(a, {"throw"})) // "throws it hard": flatter and faster; "gently": a lob
+            angle = std::clamp(angle - 15 * (a.intensity - 1), 10.0, 60.0);
         if (isVerb(a, {"shoot"})) {
             // Release at ~50 degrees, steeper when needed so the ball comes down into the rim at
             // 40 degrees or more (flatter entries clip the front rim). A parabola from the release
@@ -225,10 +253,8 @@ void ObjectActions::release(Pending &p, double t)
         velocity = ballisticVelocity(from, aim, angle, g);
         follow = isVerb(a, {"shoot"}) ? PoseInput::Follow::Shoot : PoseInput::Follow::Throw;
     } else if (isVerb(a, {"kick", "roll"})) {
-        Vec3 dir = aimPoint(p, from) - from;
-        dir.y = 0;
-        dir = normalized(dir, rig ? headingDirection(rig->headingDeg()) : Vec3{1, 0, 0});
-        const double speed = isVerb(a, {"kick"}) ? 8.0 : 3.0;
+        const Vec3 dir = groundDirection(p, from);
+        const double speed = (isVerb(a, {"kick"}) ? 8.0 : 3.0) * a.intensity;
         velocity = dir * speed;
         follow = PoseInput::Follow::Low;
         if (body->isSphere) // rolling without slipping: omega = v / r about up x dir

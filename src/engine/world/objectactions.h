@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/world/simentities.h"
+#include "engine/world/stageset.h"
 
 namespace kinora::engine::world {
 
@@ -19,7 +20,8 @@ void setLaunchVelocity(btRigidBody *body, const Vec3 &velocity, double gravity, 
 class ObjectActions
 {
 public:
-    ObjectActions(const ScenePlan &plan, SimEntities &entities, PhysicsScene &scene);
+    /// @brief @p set bounds "across the floor" (a roll goes the way with the longer clear run).
+    ObjectActions(const ScenePlan &plan, SimEntities &entities, PhysicsScene &scene, const StageSet &set);
 
     /// @brief Starts, holds and releases what is due at time t (the start of the next step).
     void beforeStep(double t);
@@ -41,11 +43,13 @@ private:
     void release(Pending &p, double t);
     Vec3 holdPoint(const Pending &p);
     Vec3 aimPoint(const Pending &p, const Vec3 &from);
+    Vec3 groundDirection(const Pending &p, const Vec3 &from);
     void ignoreCollisions(btRigidBody *a, btRigidBody *b, bool ignore);
 
     const ScenePlan &m_plan;
     SimEntities &m_entities;
     PhysicsScene &m_scene;
+    const StageSet &m_set;
     QList<Pending> m_pending;
 };
 

@@ -52,6 +52,16 @@ core::Status validate(const ScenePlan &plan)
                 return fail(QCoreApplication::translate("World", "No entity '%1' in this shot; use one of the "
                                                                  "entities' ids or leave it empty.").arg(ref.id),
                             QStringLiteral("actions[%1].%2").arg(i).arg(QLatin1String(ref.field)));
+        if (!planPaths().contains(a.path))
+            return fail(QCoreApplication::translate("World", "Unknown path '%1'; use one of: %2, or leave it empty.")
+                            .arg(a.path, planPaths().mid(1).join(QStringLiteral(", "))),
+                        QStringLiteral("actions[%1].path").arg(i));
+        if (pathNeedsTarget(a.path) && a.target.isEmpty())
+            return fail(QCoreApplication::translate("World", "The path '%1' needs a target entity.").arg(a.path),
+                        QStringLiteral("actions[%1].target").arg(i));
+        if (!(a.intensity >= 0.1 && a.intensity <= 3))
+            return fail(QCoreApplication::translate("World", "Intensity must be between 0.1 and 3."),
+                        QStringLiteral("actions[%1].intensity").arg(i));
     }
     return {};
 }
@@ -97,7 +107,7 @@ core::Result<WorldTrack> World::simulate(const ScenePlan &plan, const std::funct
         }
     }
 
-    ObjectActions actions(plan, sim, scene);
+    ObjectActions actions(plan, sim, scene, set);
     ContactTracker contacts(scene, plan.fps);
     WaterPhysics water(set.water, scene.gravity(), plan.fps);
     const auto positionOf = [&](int entity) { return sim.basePosition(entity, plan); };
