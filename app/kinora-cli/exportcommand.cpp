@@ -1,51 +1,19 @@
 // The export command: options -> CutRequest + ExportSettings, the project's cut, then exportFilm
-// with a progress line and a signal handler that turns Ctrl+C / SIGTERM into a clean cancel.
+// with a progress line; Ctrl+C / SIGTERM (StopSignalGuard) turn into a clean cancel.
 #include "exportcommand.h"
 
 #include "engine/filmspec.h"
 #include "export/filmcut.h"
 #include "media/exporter.h"
+#include "stopsignal.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <atomic>
-#include <csignal>
 
 namespace kinora::cli {
 namespace {
-
-std::atomic<int> g_stopSignal{0};
-
-extern "C" void onStopSignal(int signal)
-{
-    g_stopSignal.store(signal);
-}
-
-/// Installs the cancel handlers for the export's lifetime and restores the old ones after.
-class SignalGuard
-{
-public:
-    SignalGuard()
-    {
-        g_stopSignal.store(0);
-        struct sigaction action = {};
-        action.sa_handler = onStopSignal;
-        sigemptyset(&action.sa_mask);
-        sigaction(SIGINT, &action, &m_oldInt);
-        sigaction(SIGTERM, &action, &m_oldTerm);
-    }
-    ~SignalGuard()
-    {
-        sigaction(SIGINT, &m_oldInt, nullptr);
-        sigaction(SIGTERM, &m_oldTerm, nullptr);
-    }
-
-private:
-    struct sigaction m_oldInt = {};
-    struct sigaction m_oldTerm = {};
-};
 
 const char *kUsage =
     "usage: kinora-cli export PROJECT.kinora -o OUT.mp4 [--preset landscape-1080|landscape-720|vertical-1080|"
@@ -164,7 +132,7 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
         a.settings.preset = cut.value().suggestedPreset;
     a.settings.fps = cut.value().fps;
 
-    SignalGuard guard;
+    StopSignalGuard guard;
     QElapsedTimer timer;
     timer.start();
     int lastPercent = -1;
@@ -175,12 +143,12 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
             err.flush();
             lastPercent = percent;
         }
-        return g_stopSignal.load() == 0;
+        return StopSignalGuard::received() == 0;
     };
     auto stats = media::exportFilm(cut.value().clips, a.settings, a.output, progress);
     err << "\n";
     if (!stats) {
-        if (g_stopSignal.load() != 0) {
+        if (StopSignalGuard::received() != 0) {
             err << "cancelled: " << stats.error().message << "\n";
             return 130;
         }

@@ -3,6 +3,9 @@
 #ifdef KINORA_WITH_ENGINE
 #include "enginecommands.h"
 #endif
+#ifdef KINORA_WITH_RENDER
+#include "rendercommand.h"
+#endif
 #ifdef KINORA_WITH_EXPORT
 #include "exportcommand.h"
 #include <QGuiApplication>
@@ -58,6 +61,9 @@ int main(int argc, char **argv)
 #ifdef KINORA_WITH_ENGINE
     if (command == QLatin1String("plan"))
         return kinora::cli::runPlan(args, out, err);
+#endif
+#ifdef KINORA_WITH_RENDER
+    // Jobs for the supervised kinora-engine worker; the wait runs a local event loop.
     if (command == QLatin1String("render"))
         return kinora::cli::runRender(args, out, err);
 #endif

@@ -7,7 +7,9 @@
 #include "store/jobrepository.h"
 #include "store/projectdatabase.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalServer>
@@ -15,6 +17,8 @@
 #include <QTimer>
 #include <QUuid>
 #include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 namespace kinora::engine {
 namespace {
@@ -98,7 +102,24 @@ void EngineSupervisor::stop()
             store::JobRepository(db.value()->db()).recoverRunning(m_lastPid, tr("The generation was stopped; it starts again later."));
         delete m_worker;
         m_worker = nullptr;
+        removePartialTakes(m_projectPath); // the stopped worker's unfinished take
     }
+}
+
+QString EngineSupervisor::locateWorker()
+{
+    const QString explicitPath = qEnvironmentVariable("KINORA_ENGINE");
+    if (!explicitPath.isEmpty())
+        return QFileInfo(explicitPath).isExecutable() ? QFileInfo(explicitPath).absoluteFilePath() : QString();
+    const QString dir = QCoreApplication::applicationDirPath();
+    for (const QString &candidate : {dir + QStringLiteral("/kinora-engine"), dir + QStringLiteral("/../kinora-engine/kinora-engine"),
+                                     dir + QStringLiteral("/../libexec/kinora/kinora-engine"),
+                                     dir + QStringLiteral("/../libexec/kinora-engine")}) {
+        const QFileInfo info(candidate);
+        if (info.isFile() && info.isExecutable())
+            return info.canonicalFilePath();
+    }
+    return {};
 }
 
 void EngineSupervisor::launch()
@@ -110,11 +131,20 @@ void EngineSupervisor::launch()
     m_worker->setProgram(m_workerExecutable);
     m_worker->setArguments({QStringLiteral("--project"), m_projectPath, QStringLiteral("--server"),
                             m_server->fullServerName(), QStringLiteral("--exit-when-idle")});
+    // A process group of its own: Ctrl+C in a terminal reaches the studio or the CLI, which stop
+    // the worker and cancel or requeue its job, instead of killing it behind their back. And it
+    // ends with its supervisor: an orphan would race the next supervisor's worker for the jobs.
+    m_worker->setChildProcessModifier([] {
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    });
     connect(m_worker, &QProcess::finished, this, &EngineSupervisor::onFinished);
     connect(m_worker, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
-            Q_EMIT workerDied(tr("The generation worker could not be started (%1). Reinstall Kinora.")
-                                  .arg(m_workerExecutable));
+            const QString reason = tr("The generation worker could not be started (%1). Reinstall Kinora.")
+                                       .arg(m_workerExecutable);
+            Q_EMIT workerFailedToStart(reason);
+            Q_EMIT workerDied(reason);
             m_worker->deleteLater();
             m_worker = nullptr;
         }

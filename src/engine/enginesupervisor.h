@@ -21,7 +21,9 @@ public:
     EngineSupervisor(QString projectPath, QString workerExecutable, QObject *parent = nullptr);
     ~EngineSupervisor() override;
 
-    /// @brief Recovers jobs left running by an earlier session, then starts a worker.
+    /// @brief Recovers jobs left running by an earlier session, then starts a worker. The worker
+    /// is ended when the thread that started it ends (Linux parent-death signal), so call this
+    /// (and wake()) from a thread that lives as long as the supervisor: the GUI or main thread.
     void start();
     /// @brief Starts a worker if none runs (call after queueing jobs).
     void wake();
@@ -31,10 +33,17 @@ public:
     qint64 workerPid() const;
     int restarts() const { return m_restarts; }
 
+    /// @brief The kinora-engine executable for the running program: $KINORA_ENGINE when set,
+    /// else beside it (installed layout), else in the build tree's app/kinora-engine/, else in
+    /// ../libexec. Empty when none is found.
+    static QString locateWorker();
+
 Q_SIGNALS:
     void progress(const QString &jobId, const QString &stage, int done, int total);
     void jobFinished(const QString &jobId, bool ok, const QString &message);
     void workerStarted(qint64 pid);
+    /// The worker executable could not be started at all (missing, not executable); no restart.
+    void workerFailedToStart(const QString &reason);
     /// The worker died; @p reason says how. Its job was put back (or failed).
     void workerDied(const QString &reason);
     /// The worker found nothing left to do and exited.

@@ -69,21 +69,6 @@ private:
     QSqlDatabase m_db;
 };
 
-core::Result<QList<media::SubtitleCue>> readSidecar(const QString &mediaPath)
-{
-    const QFileInfo info(mediaPath);
-    const QString srt = info.dir().filePath(info.completeBaseName() + QStringLiteral(".srt"));
-    QFile file(srt);
-    if (!file.exists())
-        return QList<media::SubtitleCue>{}; // a take without dialogue has no sidecar
-    if (!file.open(QIODevice::ReadOnly))
-        return core::Error{QStringLiteral("The subtitles cannot be read: %1.").arg(file.errorString()), where(srt)};
-    auto cues = media::parseSrt(QString::fromUtf8(file.readAll()));
-    if (!cues)
-        return core::Error{cues.error().message + QStringLiteral(" Fix or delete the subtitle file."), where(srt)};
-    return cues;
-}
-
 media::ExportPreset presetFor(const story::Storyboard &board)
 {
     switch (board.aspect) {
@@ -133,6 +118,21 @@ QString shotNumberList(const QList<int> &shots)
         return parts.join(QString());
     const QString last = parts.takeLast();
     return parts.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
+}
+
+core::Result<QList<media::SubtitleCue>> readSubtitleSidecar(const QString &mediaPath)
+{
+    const QFileInfo info(mediaPath);
+    const QString srt = info.dir().filePath(info.completeBaseName() + QStringLiteral(".srt"));
+    QFile file(srt);
+    if (!file.exists())
+        return QList<media::SubtitleCue>{}; // a take without dialogue has no sidecar
+    if (!file.open(QIODevice::ReadOnly))
+        return core::Error{QStringLiteral("The subtitles cannot be read: %1.").arg(file.errorString()), where(srt)};
+    auto cues = media::parseSrt(QString::fromUtf8(file.readAll()));
+    if (!cues)
+        return core::Error{cues.error().message + QStringLiteral(" Fix or delete the subtitle file."), where(srt)};
+    return cues;
 }
 
 core::Result<TimeRange> parseTimeRange(const QString &text)
@@ -209,7 +209,7 @@ core::Result<FilmCut> buildFilmCut(const QString &projectPath, const CutRequest 
         const story::Shot &shot = b.shots[n - 1];
         clip.inSeconds = std::min(shot.trimInDs / 10.0, std::max(0.0, duration.value() - 0.1));
         clip.outSeconds = std::max(clip.inSeconds + 0.1, duration.value() - shot.trimOutDs / 10.0);
-        auto cues = readSidecar(clip.mediaPath);
+        auto cues = readSubtitleSidecar(clip.mediaPath);
         if (!cues)
             return cues.error();
         clip.cues = cues.value();

@@ -47,6 +47,10 @@ core::Result<FilmCut> buildFilmCut(const QString &projectPath, const CutRequest 
 /// @brief Parses "START-END" in seconds ("2.5-10"); errors say what a valid range looks like.
 core::Result<TimeRange> parseTimeRange(const QString &text);
 
+/// @brief The cues of a take's .srt sidecar ("<take>.srt" beside "<take>.mp4"), in the take's
+/// own time; none when the take has no dialogue. Errors name the file.
+core::Result<QList<media::SubtitleCue>> readSubtitleSidecar(const QString &mediaPath);
+
 /// @brief "2", "2 and 4", "2, 4 and 5": shot numbers for messages.
 QString shotNumberList(const QList<int> &shots);
 

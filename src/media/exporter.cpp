@@ -44,7 +44,13 @@ core::Status validate(const QList<ExportClip> &clips, const ExportSettings &sett
 {
     if (clips.isEmpty())
         return inputError(QStringLiteral("There is nothing to export: the cut has no clips."));
-    if (presetSize(settings.preset).isEmpty())
+    if (settings.canvasSize.isValid()) {
+        if (settings.canvasSize.width() < 16 || settings.canvasSize.height() < 16 || settings.canvasSize.width() % 2
+            || settings.canvasSize.height() % 2)
+            return inputError(QStringLiteral("The output size %1x%2 is not supported; use even sizes of at least 16.")
+                                  .arg(settings.canvasSize.width())
+                                  .arg(settings.canvasSize.height()));
+    } else if (presetSize(settings.preset).isEmpty())
         return inputError(QStringLiteral("Choose an export size: landscape-1080, landscape-720, vertical-1080 or square-1080."));
     if (settings.quality == ExportQuality::Invalid)
         return inputError(QStringLiteral("Choose an export quality: high, balanced or fast."));
@@ -180,7 +186,7 @@ core::Result<ExportStats> exportFilm(const QList<ExportClip> &clips, const Expor
     if (core::Status st = validate(clips, settings, outputPath); !st)
         return st.error();
     const int fps = settings.fps;
-    const QSize canvas = presetSize(settings.preset);
+    const QSize canvas = settings.canvasSize.isValid() ? settings.canvasSize : presetSize(settings.preset);
     const QList<qint64> bounds = clipBoundaries(clips, fps);
     const qint64 totalFrames = bounds.last();
 
@@ -204,7 +210,7 @@ core::Result<ExportStats> exportFilm(const QList<ExportClip> &clips, const Expor
     std::unique_ptr<detail::FilmEncoder> encoder = std::move(opened).value();
 
     // Declared after the encoder so it stops (and joins its thread) before the encoder goes.
-    detail::FrameSource source(clips, bounds, fps, canvas, settings.handle,
+    detail::FrameSource source(clips, bounds, fps, canvas, settings.watermark, settings.handle,
                                settings.subtitles == SubtitleMode::Burn ? filmCues : QList<SubtitleCue>{});
     source.start();
 
@@ -263,6 +269,7 @@ core::Result<ExportStats> exportFilm(const QList<ExportClip> &clips, const Expor
     stats.frames = totalFrames;
     stats.durationSeconds = double(totalFrames) / fps;
     stats.bytes = QFileInfo(outputPath).size();
+    stats.cues = filmCues;
     return stats;
 }
 

@@ -50,6 +50,12 @@ struct ExportSettings
     int fps = 24;       ///< output frame rate; clips at another rate are resampled by time
     QString handle;     ///< the creator, e.g. "@maya"; shown in the watermark (may be empty)
     QString posterPath; ///< when set, a PNG of the frame at 1 s (or mid first clip) is saved
+    /// When valid, the output size instead of the preset's (kinora-cli render keeps the takes'
+    /// own size); both sides even.
+    QSize canvasSize;
+    /// The visible mark. Only a user's own render (kinora-cli render) goes without it; every
+    /// film exported for sharing carries it.
+    bool watermark = true;
 };
 
 struct ExportProgress
@@ -68,6 +74,7 @@ struct ExportStats
     qint64 frames = 0;
     double durationSeconds = 0;
     qint64 bytes = 0;
+    QList<SubtitleCue> cues; ///< every clip's cues on the film's time line, as exported
 };
 
 /// @brief Frame count the film will have: the clip boundaries rounded to whole output frames

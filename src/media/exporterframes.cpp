@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <algorithm>
+#include <optional>
 
 extern "C" {
 #include <libavutil/frame.h>
@@ -52,12 +53,18 @@ struct Compositor
     AVFrame *clean = nullptr;
     SwsContext *scaler = nullptr;
     QRect lastRect;
-    Watermark mark;
+    std::optional<Watermark> mark; ///< absent for an unmarked render (drawing it needs fonts)
     detail::YuvOverlay markOverlay;
     QHash<int, detail::YuvOverlay> captions; ///< by film cue index
     QList<SubtitleCue> burnCues;
 
-    Compositor(QSize size, const QString &handle) : canvas(size), mark(handle, size), markOverlay(mark.image()) {}
+    Compositor(QSize size, bool watermark, const QString &handle) : canvas(size)
+    {
+        if (watermark) {
+            mark.emplace(handle, size);
+            markOverlay = detail::YuvOverlay(mark->image());
+        }
+    }
     ~Compositor()
     {
         av_frame_free(&clean);
@@ -112,8 +119,10 @@ struct Compositor
     void compose(AVFrame *out, double seconds)
     {
         av_frame_copy(out, clean);
-        const Watermark::Placement at = mark.placementAt(seconds);
-        markOverlay.blendInto(out, at.topLeft.x(), at.topLeft.y(), at.opacity);
+        if (mark) {
+            const Watermark::Placement at = mark->placementAt(seconds);
+            markOverlay.blendInto(out, at.topLeft.x(), at.topLeft.y(), at.opacity);
+        }
         for (int i = 0; i < burnCues.size(); ++i) {
             const SubtitleCue &cue = burnCues[i];
             if (seconds + 1e-6 < cue.startSeconds || seconds >= cue.endSeconds)
@@ -122,8 +131,9 @@ struct Compositor
             if (it == captions.end())
                 it = captions.insert(i, detail::YuvOverlay(detail::renderCaption(cue, canvas)));
             // Captions stay above the band the mark uses in the bottom corners.
-            const int reserve = canvas.height() - mark.cornerPosition(Watermark::Corner::BottomLeft).y()
-                + canvas.height() / 80;
+            int reserve = 0;
+            if (mark)
+                reserve = canvas.height() - mark->cornerPosition(Watermark::Corner::BottomLeft).y() + canvas.height() / 80;
             const QPoint pos = detail::captionPosition(QSize(it->width(), it->height()), canvas, reserve);
             it->blendInto(out, pos.x(), pos.y(), 1.0);
         }
@@ -132,10 +142,10 @@ struct Compositor
 
 } // namespace
 
-FrameSource::FrameSource(QList<ExportClip> clips, QList<qint64> bounds, int fps, QSize canvas, QString handle,
-                         QList<SubtitleCue> burnCues)
-    : m_clips(std::move(clips)), m_bounds(std::move(bounds)), m_fps(fps), m_canvas(canvas), m_handle(std::move(handle)),
-      m_burnCues(std::move(burnCues))
+FrameSource::FrameSource(QList<ExportClip> clips, QList<qint64> bounds, int fps, QSize canvas, bool watermark,
+                         QString handle, QList<SubtitleCue> burnCues)
+    : m_clips(std::move(clips)), m_bounds(std::move(bounds)), m_fps(fps), m_canvas(canvas), m_watermark(watermark),
+      m_handle(std::move(handle)), m_burnCues(std::move(burnCues))
 {
 }
 
@@ -233,7 +243,7 @@ bool FrameSource::push(ComposedFrame frame)
 
 core::Status FrameSource::produce()
 {
-    Compositor compositor(m_canvas, m_handle);
+    Compositor compositor(m_canvas, m_watermark, m_handle);
     if (core::Status st = compositor.prepare(); !st)
         return st;
     compositor.burnCues = m_burnCues;

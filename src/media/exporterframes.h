@@ -31,8 +31,9 @@ class FrameSource
 {
 public:
     /// @brief @p bounds: the film frame at which each clip starts, then the total.
-    /// @p burnCues: film-time cues to draw into the picture (empty: none).
-    FrameSource(QList<ExportClip> clips, QList<qint64> bounds, int fps, QSize canvas, QString handle,
+    /// @p watermark: draw the visible mark (with @p handle); @p burnCues: film-time cues to draw
+    /// into the picture (empty: none).
+    FrameSource(QList<ExportClip> clips, QList<qint64> bounds, int fps, QSize canvas, bool watermark, QString handle,
                 QList<SubtitleCue> burnCues);
     /// @brief Stops the thread (if running) and frees every frame.
     ~FrameSource();
@@ -59,6 +60,7 @@ private:
     QList<qint64> m_bounds;
     int m_fps = 24;
     QSize m_canvas;
+    bool m_watermark = true;
     QString m_handle;
     QList<SubtitleCue> m_burnCues;
 

@@ -19,3 +19,9 @@ if(TARGET kinora_engine)
   add_test(NAME bench_film_small COMMAND bench_film --shots 1,3 --fps 6)
   set_tests_properties(bench_film_small PROPERTIES LABELS bench TIMEOUT 600)
 endif()
+if(TARGET kinora_engine AND TARGET kinora_export)
+  # kinora-cli render through the supervised worker and the take cache (runs both binaries).
+  kinora_add_test(tst_render_cli SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_render_cli.cpp
+    LIBS kinora_media kinora_story kinora_store)
+  add_dependencies(tst_render_cli kinora-cli kinora-engine)
+endif()
