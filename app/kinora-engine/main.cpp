@@ -1,6 +1,7 @@
 // kinora-engine: the generation worker. Started by the studio or the CLI for one project; takes
 // jobs from the project's queue until it is empty (--exit-when-idle) or forever, at low priority.
 #include "engine/jobrunner.h"
+#include "engine/render/renderer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,6 +14,7 @@
 
 int main(int argc, char **argv)
 {
+    kinora::engine::Renderer::tuneAllocatorForRendering();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kinora-engine"));
     QCommandLineParser parser;

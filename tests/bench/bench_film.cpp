@@ -15,6 +15,7 @@ using namespace kinora;
 
 int main(int argc, char **argv)
 {
+    kinora::engine::Renderer::tuneAllocatorForRendering();
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     auto option = [&](const QString &name, const QString &fallback) {

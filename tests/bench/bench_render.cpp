@@ -115,6 +115,7 @@ double cpuSeconds()
 
 int main(int argc, char **argv)
 {
+    kinora::engine::Renderer::tuneAllocatorForRendering();
     QCoreApplication app(argc, argv);
     int frames = 48, width = 854, height = 480, threads = 0, blur = 1, dumpFrame = 0, repeat = 1;
     QString style = QStringLiteral("cinematic"), environment = QStringLiteral("gym"), dump;

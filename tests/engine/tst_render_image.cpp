@@ -285,17 +285,38 @@ private Q_SLOTS:
         track.frames[0].primitives.first().center = {-0.6, 1, 0};
         track.frames[1].primitives.first().center = {0.6, 1, 0};
         const Frame empty = renderAll(plan, ballTrack(2, false)).first();
-        RenderOptions blurred;
-        blurred.motionBlurSamples = 3;
-        const Frame sharp = renderAll(plan, track).first(), smeared = renderAll(plan, track, blurred).first();
+        RenderOptions off, subFrames;
+        off.motionBlur = false;
+        subFrames.motionBlurSamples = 3;
+        const Frame sharp = renderAll(plan, track, off).first(), smeared = renderAll(plan, track, subFrames).first();
+        const Frame post = renderAll(plan, track).first(); // the default: the post pass
+        struct Extent { int pixels = 0, x0 = 1 << 20, x1 = -1, y0 = 1 << 20, y1 = -1; };
         auto touched = [&](const Frame &f) {
-            int n = 0;
+            Extent e;
             for (int y = 0; y < plan.height; ++y)
                 for (int x = 0; x < plan.width; ++x)
-                    n += f.at(x, y) != empty.at(x, y);
+                    if (f.at(x, y) != empty.at(x, y)) {
+                        ++e.pixels;
+                        e.x0 = std::min(e.x0, x), e.x1 = std::max(e.x1, x), e.y0 = std::min(e.y0, y), e.y1 = std::max(e.y1, y);
+                    }
+            return e;
+        };
+        const Extent s = touched(sharp), m = touched(smeared), p = touched(post);
+        QVERIFY2(m.pixels > s.pixels * 1.15, qPrintable(QStringLiteral("%1 vs %2").arg(m.pixels).arg(s.pixels)));
+        // The post pass smears along the motion (x), not across it (y).
+        QVERIFY2(p.pixels > s.pixels * 1.15, qPrintable(QStringLiteral("%1 vs %2").arg(p.pixels).arg(s.pixels)));
+        QVERIFY2(p.y1 - p.y0 <= s.y1 - s.y0 + 2, qPrintable(QStringLiteral("height %1 vs %2").arg(p.y1 - p.y0).arg(s.y1 - s.y0)));
+        // A row through the ball (above its shadow): the smear widens it by several pixels.
+        const int row = s.y0 + 8;
+        auto rowWidth = [&](const Frame &f) {
+            int n = 0;
+            for (int x = 0; x < plan.width; ++x)
+                n += f.at(x, row) != empty.at(x, row);
             return n;
         };
-        QVERIFY2(touched(smeared) > touched(sharp) * 1.15, qPrintable(QStringLiteral("%1 vs %2").arg(touched(smeared)).arg(touched(sharp))));
+        QVERIFY2(rowWidth(post) >= rowWidth(sharp) + 8, qPrintable(QStringLiteral("row %1 vs %2").arg(rowWidth(post)).arg(rowWidth(sharp))));
+        // Nothing that stands still is blurred: a still ball under a still camera is byte-identical.
+        QCOMPARE(renderAll(plan, ballTrack(2)).first().rgb, renderAll(plan, ballTrack(2), off).first().rgb);
     }
 
     void sameInputsGiveIdenticalFrames()

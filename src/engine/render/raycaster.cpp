@@ -174,6 +174,29 @@ Hits nearestOverPairs(const PrimitiveTable &table, const Tensor &O, const Tensor
 
 } // namespace
 
+bool isRenderable(const Primitive &p)
+{
+    return p.shape != Shape::Invalid && p.size.x > 0 && (p.shape != Shape::Box || (p.size.y > 0 && p.size.z > 0));
+}
+
+PrimitiveTable subsetTable(const PrimitiveTable &table, const Tensor &rows)
+{
+    // The source's dummy row (index count) goes last again.
+    const Tensor withDummy = torch::cat({rows, torch::full({1}, std::int64_t(table.count), rows.options())});
+    PrimitiveTable t;
+    t.count = int(rows.size(0));
+    t.center = table.center.index_select(0, withDummy);
+    t.axes = table.axes.index_select(0, withDummy);
+    t.size = table.size.index_select(0, withDummy);
+    t.color = table.color.index_select(0, withDummy);
+    t.shape = table.shape.index_select(0, withDummy);
+    t.part = table.part.index_select(0, withDummy);
+    t.mouth = table.mouth.index_select(0, withDummy);
+    t.shine = table.shine.index_select(0, withDummy);
+    t.bound = table.bound.index_select(0, rows);
+    return t;
+}
+
 PrimitiveTable makePrimitiveTable(const QList<Primitive> &primitives, const torch::Device &device)
 {
     std::vector<float> center, axes, size, color, mouth, shine, bound;
@@ -182,7 +205,7 @@ PrimitiveTable makePrimitiveTable(const QList<Primitive> &primitives, const torc
         v.push_back(float(a)), v.push_back(float(b)), v.push_back(float(c));
     };
     for (const Primitive &p : primitives) {
-        if (p.shape == Shape::Invalid || p.size.x <= 0 || (p.shape == Shape::Box && (p.size.y <= 0 || p.size.z <= 0)))
+        if (!isRenderable(p))
             continue;
         push3(center, p.center.x, p.center.y, p.center.z);
         double w = p.orientation.w, x = p.orientation.x, y = p.orientation.y, z = p.orientation.z;

@@ -10,6 +10,8 @@
 #include <QLoggingCategory>
 #include <QObject>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -48,7 +50,7 @@ struct Raster
 struct StageClock
 {
     bool enabled = qEnvironmentVariableIntValue("KINORA_RENDER_PROFILE") != 0;
-    double seconds[6] = {};
+    double seconds[7] = {};
     std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
     void restart() { last = std::chrono::steady_clock::now(); }
     void mark(int stage)
@@ -74,6 +76,18 @@ struct PoseCache
     Tensor shadowed;      ///< [M] bool: ground facing the light, so it needs a shadow ray
     EnvironmentLayer environment; ///< only for a static camera, made before any frame starts
     Tensor styledLit, styledShadowed; ///< [M,3] uint8: the environment layer styled, when the style allows
+    /// [M] bool, only with a static layer: pixels of the set (unchanging primitives included) in
+    /// the shadow of an unchanging primitive.
+    Tensor staticBlocked;
+};
+
+/// The primitives of a shot split by whether they ever change (place, turn, size, mouth): with a
+/// still camera the unchanging ones are cast, shaded and shadowed once, like the bare set.
+struct StaticSplit
+{
+    Tensor staticRows, dynamicRows; ///< [S], [D] int64 rows of each frame's table
+    PrimitiveTable staticTable;     ///< the unchanging rows (from frame 0)
+    Tensor rowMoves;                ///< [S+D+1] bool per table row (the dummy row last: false)
 };
 
 bool samePose(const CameraPose &a, const CameraPose &b)
@@ -126,6 +140,82 @@ void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const R
     g.local = torch::zeros_like(g.dir);
     c.origins = shadowOrigins(g.position, g.normal, g.depth);
     c.shadowed = isGround & ((g.normal * vec(look.toLight, o)).sum(1) > 0);
+}
+
+// Puts the unchanging primitives into a still camera's cached set: their hits, normals and the
+// shadows they cast on the set are computed once per shot instead of every frame.
+void addStaticLayer(PoseCache &c, const Look &look, const StaticSplit &split)
+{
+    const auto o = c.dirs.options();
+    GBuffer &g = c.empty;
+    const PrimitiveTable &table = split.staticTable;
+    const Hits hits = castPrimary(table, c.eye, c.dirs);
+    const Tensor isPrim = (hits.id >= 0) & (hits.t <= c.nearest);
+    const Tensor primPixels = isPrim.nonzero().squeeze(1);
+    if (primPixels.numel() > 0) {
+        const Tensor local = hits.id.index_select(0, primPixels);
+        const Tensor depth = hits.t.index_select(0, primPixels);
+        const Tensor position = c.eye + g.dir.index_select(0, primPixels) * depth.unsqueeze(1);
+        const Surface surface = surfaceAt(table, position, local);
+        g.kind = g.kind.index_fill(0, primPixels, 2);
+        g.depth = g.depth.index_copy(0, primPixels, depth);
+        g.id = g.id.index_copy(0, primPixels, split.staticRows.index_select(0, local));
+        c.nearest = c.nearest.index_copy(0, primPixels, depth);
+        g.position = g.position.index_copy(0, primPixels, position);
+        g.normal = g.normal.index_copy(0, primPixels, surface.normal);
+        g.local = g.local.index_copy(0, primPixels, surface.local);
+        c.origins = c.origins.index_copy(0, primPixels, shadowOrigins(position, surface.normal, depth));
+        c.shadowed = c.shadowed.index_copy(0, primPixels, (surface.normal * vec(look.toLight, o)).sum(1) > 0);
+    }
+    c.staticBlocked = castShadow(table, c.origins.reshape({g.height, g.width, 3}), c.shadowed.reshape({g.height, g.width}),
+                                 look.toLight);
+}
+
+// A still camera's frame over its cached set: only the changing primitives are cast and shadowed;
+// the set's pixels keep their shadows from the unchanging primitives.
+GBuffer buildOverStaticLayer(const Look &look, const PoseCache &c, const StaticSplit &split, const PrimitiveTable &table,
+                             StageClock &clock)
+{
+    clock.mark(5);
+    const auto o = c.dirs.options();
+    GBuffer g = c.empty;
+    const int d = int(split.dynamicRows.size(0));
+    const PrimitiveTable moving = subsetTable(table, split.dynamicRows);
+    Tensor origins = c.origins, valid = c.shadowed;
+    Tensor isDyn = torch::zeros_like(c.shadowed);
+    if (d > 0) {
+        const Hits hits = castPrimary(moving, c.eye, c.dirs);
+        clock.mark(0);
+        isDyn = (hits.id >= 0) & (hits.t <= c.nearest);
+        const Tensor dynPixels = isDyn.nonzero().squeeze(1);
+        if (dynPixels.numel() > 0) {
+            const Tensor local = hits.id.index_select(0, dynPixels);
+            const Tensor depth = hits.t.index_select(0, dynPixels);
+            const Tensor position = c.eye + g.dir.index_select(0, dynPixels) * depth.unsqueeze(1);
+            const Surface surface = surfaceAt(moving, position, local);
+            g.kind = g.kind.index_fill(0, dynPixels, 2);
+            g.depth = g.depth.index_copy(0, dynPixels, depth);
+            g.id = g.id.index_copy(0, dynPixels, split.dynamicRows.index_select(0, local));
+            g.position = g.position.index_copy(0, dynPixels, position);
+            g.normal = g.normal.index_copy(0, dynPixels, surface.normal);
+            g.local = g.local.index_copy(0, dynPixels, surface.local);
+            origins = origins.index_copy(0, dynPixels, shadowOrigins(position, surface.normal, depth));
+            valid = valid.index_copy(0, dynPixels, (surface.normal * vec(look.toLight, o)).sum(1) > 0);
+        }
+    }
+    g.changed = isDyn;
+    clock.mark(1);
+    const Tensor origins3 = origins.reshape({g.height, g.width, 3});
+    // Set pixels: the cached shadows of the unchanging primitives; moving pixels: cast against them.
+    Tensor blocked = c.staticBlocked;
+    if (d > 0) {
+        blocked = torch::where(isDyn, castShadow(split.staticTable, origins3, (valid & isDyn).reshape({g.height, g.width}), look.toLight),
+                               blocked);
+        blocked = blocked | castShadow(moving, origins3, valid.reshape({g.height, g.width}), look.toLight);
+    }
+    g.lit = 1 - blocked.to(torch::kFloat32);
+    clock.mark(2);
+    return g;
 }
 
 // The frame's G-buffer: the pose's bare set with the primitives' hits, normals and shadows on top.
@@ -219,6 +309,13 @@ int Renderer::threadCount()
     return torch::get_num_threads();
 }
 
+void Renderer::tuneAllocatorForRendering()
+{
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024); // glibc's largest: tensors up to 32 MB reuse heap memory
+    mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+    mallopt(M_TOP_PAD, 64 * 1024 * 1024);
+}
+
 double Renderer::matmulGflops(int size)
 {
     torch::NoGradGuard noGrad;
@@ -244,10 +341,63 @@ struct Shot
     const WorldTrack *track = nullptr;
     torch::Device device{torch::kCPU};
     int width = 0, height = 0, samples = 1;
+    bool blur = false; ///< the motion-blur post pass (one sample per frame only)
     /// The bare set of a camera that never moves, shaded (and styled) before any frame starts;
     /// null for a moving camera. Frames only read it, so they may share it across threads.
     std::shared_ptr<const PoseCache> still;
+    /// With a still camera: the unchanging primitives, already in still's set; null otherwise.
+    std::shared_ptr<const StaticSplit> split;
+    /// [rows+1] bool: which primitives move during the shot (what motion blur smears); undefined
+    /// when the frames do not list the same primitives (then all of them may).
+    Tensor rowMoves;
 };
+
+// The rows of the shot's primitive tables that are identical on every frame, split from the others;
+// null when the frames do not list the same primitives (then every primitive is cast per frame).
+std::shared_ptr<StaticSplit> splitUnchanging(const WorldTrack &track, const torch::Device &device)
+{
+    auto renderable = [](const QList<Primitive> &all) {
+        QList<const Primitive *> out;
+        for (const Primitive &p : all)
+            if (isRenderable(p))
+                out.append(&p);
+        return out;
+    };
+    const QList<const Primitive *> first = renderable(track.frames.first().primitives);
+    std::vector<bool> same(std::size_t(first.size()), true);
+    for (const auto &frame : track.frames) {
+        const QList<const Primitive *> now = renderable(frame.primitives);
+        if (now.size() != first.size())
+            return nullptr;
+        for (int i = 0; i < now.size(); ++i) {
+            const Primitive &a = *first[i], &b = *now[i];
+            if (a.shape != b.shape || a.entity != b.entity)
+                return nullptr;
+            const bool still = a.center.x == b.center.x && a.center.y == b.center.y && a.center.z == b.center.z
+                               && a.orientation.w == b.orientation.w && a.orientation.x == b.orientation.x
+                               && a.orientation.y == b.orientation.y && a.orientation.z == b.orientation.z
+                               && a.size.x == b.size.x && a.size.y == b.size.y && a.size.z == b.size.z
+                               && a.mouthOpen == b.mouthOpen && a.color.x == b.color.x && a.color.y == b.color.y
+                               && a.color.z == b.color.z;
+            same[std::size_t(i)] = same[std::size_t(i)] && still;
+        }
+    }
+    std::vector<std::int64_t> unchanging, changing;
+    for (std::size_t i = 0; i < same.size(); ++i)
+        (same[i] ? unchanging : changing).push_back(std::int64_t(i));
+    auto rows = [&](const std::vector<std::int64_t> &v) {
+        return torch::tensor(v, torch::TensorOptions().dtype(torch::kInt64)).reshape({std::int64_t(v.size())}).to(device);
+    };
+    auto split = std::make_shared<StaticSplit>();
+    split->staticRows = rows(unchanging);
+    split->dynamicRows = rows(changing);
+    split->staticTable = subsetTable(makePrimitiveTable(track.frames.first().primitives, device), split->staticRows);
+    std::vector<std::uint8_t> moves(same.size() + 1, 0);
+    for (std::size_t i = 0; i < same.size(); ++i)
+        moves[i] = same[i] ? 0 : 1;
+    split->rowMoves = torch::tensor(moves, torch::TensorOptions().dtype(torch::kUInt8)).to(torch::kBool).to(device);
+    return split;
+}
 
 // 8-bit RGB [height,width,3] on the CPU from planar display RGB [3,H,W] (padded).
 Tensor interleavedBytes(const Shot &shot, const Tensor &display)
@@ -276,14 +426,63 @@ void styleEnvironment(const Look &look, PoseCache &cache)
     cache.styledShadowed = styled(cache.environment.shadowed);
 }
 
+// The primitives half-way to the next frame (the end of a 180-degree shutter); the last frame
+// carries on as it moved from the frame before.
+PrimitiveTable shutterEnd(const Shot &shot, int frame)
+{
+    const auto &frames = shot.track->frames;
+    const QList<Primitive> &now = frames.at(frame).primitives;
+    if (frame + 1 < frames.size())
+        return makePrimitiveTable(blendPrimitives(now, frames.at(frame + 1).primitives, 0.5), shot.device);
+    if (frame > 0)
+        return makePrimitiveTable(blendPrimitives(frames.at(frame - 1).primitives, now, 1.5), shot.device);
+    return makePrimitiveTable(now, shot.device);
+}
+
+// Screen motion [M,2] over the shutter of the pixels showing things that move in the world (with
+// the camera's own move); the set and everything standing still stay sharp, so a frame pays for
+// the blur only around moving things (a pan does not smear the whole frame).
+Tensor frameMotion(const Shot &shot, int frame, const GBuffer &g)
+{
+    Tensor motion = torch::zeros({g.dir.size(0), 2}, g.dir.options());
+    Tensor moves = g.kind == 2;
+    if (shot.rowMoves.defined())
+        moves = moves & shot.rowMoves.index_select(0, torch::where(g.id >= 0, g.id, torch::full_like(g.id, shot.rowMoves.size(0) - 1)));
+    const Tensor pixels = moves.nonzero().squeeze(1);
+    if (pixels.numel() > 0)
+        motion.index_copy_(0, pixels, screenMotion(g, pixels, shutterEnd(shot, frame), shot.path.at(frame), shot.path.at(frame + 0.5)));
+    return motion;
+}
+
+// Motion-blurs linear RGB [M,3] in place; returns the sorted pixels it changed (maybe none).
+Tensor applyMotionBlur(const Shot &shot, int frame, const GBuffer &g, Tensor &linear)
+{
+    Tensor pixels;
+    const Tensor blurred = blurPixels(g, linear, frameMotion(shot, frame, g), &pixels);
+    if (pixels.numel() > 0)
+        linear.index_copy_(0, pixels, blurred);
+    return pixels;
+}
+
 Tensor renderStyledOnce(const Shot &shot, int frame, const PoseCache &cache, const GBuffer &g,
                         const PrimitiveTable &table, StageClock &clock)
 {
-    const Tensor sel = directPixels(g, cache.environment);
+    Tensor sel = directPixels(g, cache.environment);
     Tensor bytes = torch::where(g.lit.unsqueeze(1) > 0.5f, cache.styledLit, cache.styledShadowed);
     if (sel.numel() > 0) {
-        const Tensor linear = shadePixels(shot.look, g, sel, table, frame);
+        Tensor linear = shadePixels(shot.look, g, sel, table, frame);
         clock.mark(3);
+        if (shot.blur) {
+            // The blur reads the set around the moving pixels too: the whole frame in linear light.
+            Tensor full = torch::where(g.lit.unsqueeze(1) > 0.5f, cache.environment.lit, cache.environment.shadowed);
+            full.index_copy_(0, sel, linear);
+            const Tensor blurred = applyMotionBlur(shot, frame, g, full);
+            if (blurred.numel() > 0) {
+                sel = std::get<0>(torch::_unique(torch::cat({sel, blurred}), true)); // sorted
+                linear = full.index_select(0, sel);
+            }
+            clock.mark(6);
+        }
         const Tensor styled = toBytes(stylizePixels(shot.look, g, linear, sel)); // [3,1,K]
         bytes.index_copy_(0, sel, styled.reshape({3, -1}).t());
     }
@@ -313,7 +512,8 @@ Tensor renderFrame(const Shot &shot, int frame, StageClock &clock)
         if (!shot.still)
             preparePose(moving, shot.look, shot.path.at(frame + u), shot.raster, shot.width, shot.height);
         const PoseCache &cache = shot.still ? *shot.still : moving;
-        const GBuffer g = buildGBuffer(shot.look, cache, table, clock);
+        const GBuffer g = shot.split ? buildOverStaticLayer(shot.look, cache, *shot.split, table, clock)
+                                     : buildGBuffer(shot.look, cache, table, clock);
         if (canStyleOnce(shot.look, shot.samples, cache))
             return renderStyledOnce(shot, frame, cache, g, table, clock);
         const Tensor shaded = shade(shot.look, g, table, frame, &cache.environment);
@@ -324,6 +524,10 @@ Tensor renderFrame(const Shot &shot, int frame, StageClock &clock)
     }
     if (shot.samples > 1)
         linear = linear / shot.samples;
+    else if (shot.blur) {
+        applyMotionBlur(shot, frame, first, linear);
+        clock.mark(6);
+    }
     const Tensor bytes = interleavedBytes(shot, stylize(shot.look, first, linear, frame));
     clock.mark(4);
     return bytes;
@@ -388,7 +592,8 @@ core::Status Renderer::render(const ScenePlan &plan, const WorldTrack &track, co
     const int paddedW = (width + kTile - 1) / kTile * kTile, paddedH = (height + kTile - 1) / kTile * kTile;
     const double aspect = double(width) / height;
     Shot shot{makeLook(plan, track), CameraPath(plan, track), {}, &track, m_impl->device, width, height,
-              std::clamp(m_impl->options.motionBlurSamples, 1, 3), nullptr};
+              std::clamp(m_impl->options.motionBlurSamples, 1, 3)};
+    shot.blur = m_impl->options.motionBlur && shot.samples == 1;
     shot.raster.sx = (((torch::arange(paddedW, o) + 0.5) / width * 2 - 1) * aspect).reshape({1, paddedW, 1});
     shot.raster.sy = (1 - (torch::arange(paddedH, o) + 0.5) / height * 2).reshape({paddedH, 1, 1});
     if (cameraIsStill(shot.path, total, shot.samples)) {
@@ -396,10 +601,23 @@ core::Status Renderer::render(const ScenePlan &plan, const WorldTrack &track, co
         // before any frame starts, so every frame takes the same path whichever thread runs it.
         auto still = std::make_shared<PoseCache>();
         preparePose(*still, shot.look, shot.path.at(0), shot.raster, width, height);
-        still->environment = shadeEnvironment(shot.look, still->empty, makePrimitiveTable({}, m_impl->device));
+        // The primitives that never change join the set: cast, shadowed and shaded once here.
+        if (auto split = splitUnchanging(track, m_impl->device)) {
+            shot.rowMoves = split->rowMoves;
+            addStaticLayer(*still, shot.look, *split);
+            qCDebug(lcRender, "still camera: %lld unchanging primitives cached, %lld cast per frame",
+                    static_cast<long long>(split->staticRows.size(0)), static_cast<long long>(split->dynamicRows.size(0)));
+            shot.split = std::move(split);
+        }
+        still->environment = shadeEnvironment(shot.look, still->empty,
+                                              makePrimitiveTable(shot.split ? track.frames.first().primitives : QList<Primitive>{},
+                                                                 m_impl->device));
         if (canStyleOnce(shot.look, shot.samples, *still))
             styleEnvironment(shot.look, *still);
         shot.still = std::move(still);
+    } else if (shot.blur) {
+        if (const auto split = splitUnchanging(track, m_impl->device))
+            shot.rowMoves = split->rowMoves;
     }
 
     std::vector<StageClock> clocks(static_cast<std::size_t>(workers));
@@ -426,14 +644,14 @@ core::Status Renderer::render(const ScenePlan &plan, const WorldTrack &track, co
     if (!result.ok())
         return result;
     if (clocks.front().enabled) {
-        double seconds[6] = {};
+        double seconds[7] = {};
         for (const StageClock &c : clocks)
-            for (int i = 0; i < 6; ++i)
+            for (int i = 0; i < 7; ++i)
                 seconds[i] += c.seconds[i];
         qCInfo(lcRender, "thread ms/frame: primary %.1f, normals %.1f, shadows %.1f, shading %.1f, style+output %.1f, "
-                         "other %.1f (%d frames in flight, one thread each)",
+                         "other %.1f, motion blur %.1f (%d frames in flight, one thread each)",
                seconds[0] * 1e3 / total, seconds[1] * 1e3 / total, seconds[2] * 1e3 / total,
-               seconds[3] * 1e3 / total, seconds[4] * 1e3 / total, seconds[5] * 1e3 / total, workers);
+               seconds[3] * 1e3 / total, seconds[4] * 1e3 / total, seconds[5] * 1e3 / total, seconds[6] * 1e3 / total, workers);
     }
     if (progress)
         progress(total, total);

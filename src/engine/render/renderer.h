@@ -16,7 +16,10 @@ struct RenderOptions
 {
     QString device = QStringLiteral("cpu"); ///< "cpu" or "cuda" (falls back to cpu when absent)
     int threads = 0; ///< frames rendered at once, one CPU thread each; 0 = one per logical core
-    int motionBlurSamples = 1; ///< 1 = off; 2-3 = sub-frame renders over a 180-degree shutter
+    int motionBlurSamples = 1; ///< 1 = one render per frame; 2-3 = sub-frame renders over a 180-degree shutter
+    /// Motion blur as a post pass from each pixel's motion over a 180-degree shutter (with one
+    /// sample per frame); the sub-frame renders above replace it.
+    bool motionBlur = true;
 };
 
 class Renderer
@@ -47,6 +50,11 @@ public:
     static int threadCount();
     /// @brief Times a few float matmuls of @p size squared on the CPU: a BLAS health check.
     static double matmulGflops(int size = 1024);
+    /// @brief Tunes the C allocator for a process whose main work is rendering (the worker, the
+    /// CLI, benchmarks): a frame's tensors are megabytes each and live for microseconds, and by
+    /// default every one is a fresh mmap whose pages the kernel zeroes and faults in. Keeps freed
+    /// memory for reuse instead (peak memory grows by tens of MB). Call once, early in main().
+    static void tuneAllocatorForRendering();
 
 private:
     struct Impl;

@@ -34,6 +34,10 @@ struct PrimitiveTable
 };
 
 PrimitiveTable makePrimitiveTable(const QList<Primitive> &primitives, const torch::Device &device);
+/// @brief Whether makePrimitiveTable() keeps @p p (a table's rows are the renderable primitives, in order).
+bool isRenderable(const Primitive &p);
+/// @brief The rows @p rows ([K] int64, sorted) of @p table as a table of their own (with its dummy row).
+PrimitiveTable subsetTable(const PrimitiveTable &table, const Tensor &rows);
 /// @brief Primitives part way (u in 0..1) from @p a to @p b; @p a when the lists do not match.
 QList<Primitive> blendPrimitives(const QList<Primitive> &a, const QList<Primitive> &b, double u);
 
@@ -76,6 +80,9 @@ struct GBuffer
     Tensor normal;   ///< [M,3]
     Tensor local;    ///< [M,3]
     Tensor lit;      ///< [M] 1 sunlit, 0 in shadow
+    /// [M] bool, optional: the pixels whose surface differs from the camera's cached set (the moving
+    /// primitives); undefined means every primitive pixel.
+    Tensor changed;
 };
 
 /// @brief Distance along each ray [M,3] from @p eye to the walls of an indoor set (+inf outdoors).
@@ -119,6 +126,14 @@ bool styleIsPointwise(const Look &look);
 /// (indices into the padded frame): stylize()'s formulas, though not always to the last bit, so a
 /// shot should style a pixel one way throughout.
 Tensor stylizePixels(const Look &look, const GBuffer &g, const Tensor &linear, const Tensor &pixels);
+/// @brief Screen motion [K,2] in pixels of the pixels @p pixels of @p g from the camera at @p now to
+/// the camera at @p laterPose, with the primitives placed as in @p later (same rows as g's table).
+Tensor screenMotion(const GBuffer &g, const Tensor &pixels, const PrimitiveTable &later, const CameraPose &now,
+                    const CameraPose &laterPose);
+/// @brief Motion blur of linear RGB [M,3] given each pixel's screen motion over the shutter [M,2]:
+/// the blurred colours [K,3] of the pixels it changed, whose sorted indices go to @p pixels.
+Tensor blurPixels(const GBuffer &g, const Tensor &linear, const Tensor &motion, Tensor *pixels);
+
 /// @brief 8-bit values of display RGB in 0..1 (any shape), rounded to nearest.
 Tensor toBytes(const Tensor &display);
 

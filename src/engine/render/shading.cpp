@@ -3,6 +3,7 @@
 #include "engine/render/renderkernels.h"
 
 #include <cmath>
+#include <vector>
 
 namespace kinora::engine::render {
 namespace {
@@ -180,7 +181,13 @@ Tensor shadeSurfaces(const Look &look, const GBuffer &g, const Tensor &sel, cons
 
 } // namespace
 
-Tensor shadePixels(const Look &look, const GBuffer &g, const Tensor &sel, const PrimitiveTable &table, int frame)
+namespace {
+
+// Pixels shaded in one pass: the few hundred whole-array temporaries of a pass then stay in the
+// core's cache (and the allocator reuses them) instead of streaming megabytes through memory.
+constexpr std::int64_t kShadeChunk = 65536;
+
+Tensor shadeChunk(const Look &look, const GBuffer &g, const Tensor &sel, const PrimitiveTable &table, int frame)
 {
     const auto o = g.dir.options();
     const Tensor kind = g.kind.index_select(0, sel), depth = g.depth.index_select(0, sel);
@@ -205,6 +212,19 @@ Tensor shadePixels(const Look &look, const GBuffer &g, const Tensor &sel, const 
         color = mix(color, rgb(look.fogColor, o).expand_as(color), col(fog));
     }
     return color;
+}
+
+} // namespace
+
+Tensor shadePixels(const Look &look, const GBuffer &g, const Tensor &sel, const PrimitiveTable &table, int frame)
+{
+    const std::int64_t count = sel.size(0);
+    if (count <= kShadeChunk)
+        return shadeChunk(look, g, sel, table, frame);
+    std::vector<Tensor> parts;
+    for (std::int64_t start = 0; start < count; start += kShadeChunk)
+        parts.push_back(shadeChunk(look, g, sel.slice(0, start, std::min(count, start + kShadeChunk)), table, frame));
+    return torch::cat(parts);
 }
 
 bool environmentIsStatic(const Look &look)
@@ -236,7 +256,7 @@ bool hasWeather(const Look &look)
 
 Tensor directPixels(const GBuffer &g, const EnvironmentLayer &environment)
 {
-    Tensor direct = g.kind == 2;
+    Tensor direct = g.changed.defined() ? g.changed : g.kind == 2;
     if (environment.dynamic.defined())
         direct = direct | environment.dynamic;
     return direct.nonzero().squeeze(1);
