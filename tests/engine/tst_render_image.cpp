@@ -331,6 +331,40 @@ private Q_SLOTS:
         QVERIFY(digest(renderAll(plan, ballTrack(3))) != first);
     }
 
+    void fixturesShadowAlikeUnderAMovingCamera()
+    {
+        // Under a moving camera a primitive that never moves (a fixture) shadows the ground from
+        // the shot's shadow map, one that moves by rays. Nudging the fixture by 0.1 mm on the last
+        // frame makes it a mover: its shadow must come out the same both ways.
+        ScenePlan plan = ballPlan(QStringLiteral("park"), 192, 108);
+        plan.camera.move = QStringLiteral("pan-right");
+        Primitive box;
+        box.shape = Primitive::Shape::Box;
+        box.center = {-2.0, 0.6, 0.6}, box.size = {0.5, 0.6, 0.3}, box.color = {0.2, 0.4, 0.8}, box.entity = 1;
+        box.material = QStringLiteral("wood");
+        WorldTrack fixed = ballTrack(3), bare = ballTrack(3);
+        for (int f = 0; f < 3; ++f) {
+            fixed.frames[f].primitives.first().center.x = -0.6 + 0.05 * f;
+            bare.frames[f].primitives.first().center.x = -0.6 + 0.05 * f;
+            fixed.frames[f].primitives << box;
+        }
+        WorldTrack nudged = fixed;
+        nudged.frames[2].primitives[1].center.x += 1e-4;
+        RenderOptions sharp; // a mover's pixels are blurred by the pan, a fixture's not: compare shadows only
+        sharp.motionBlur = false;
+        const Frame mapped = renderAll(plan, fixed, sharp).first(), cast = renderAll(plan, nudged, sharp).first();
+        const Frame without = renderAll(plan, bare, sharp).first();
+        int differ = 0, darker = 0;
+        for (int y = 0; y < plan.height; ++y)
+            for (int x = 0; x < plan.width; ++x) {
+                const auto a = mapped.at(x, y), b = cast.at(x, y);
+                differ += std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]) > 6;
+                darker += mapped.luma(x, y) < without.luma(x, y) - 20 && cast.luma(x, y) < without.luma(x, y) - 20;
+            }
+        QVERIFY2(darker > 300, qPrintable(QStringLiteral("box and its shadow cover %1 pixels").arg(darker)));
+        QVERIFY2(differ <= plan.width * plan.height / 200, qPrintable(QStringLiteral("%1 pixels differ").arg(differ)));
+    }
+
     void staticShotsRepeatTheSameFrame()
     {
         // A still camera on a still scene: frames reuse the environment shaded (and, for pointwise

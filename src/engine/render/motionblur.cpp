@@ -26,11 +26,11 @@ Tensor project(const CameraPose &pose, const Tensor &world, int width, int heigh
     const auto o = world.options();
     const CameraBasis b = CameraPath::basis(pose);
     const Tensor v = world - vec(pose.eye, o);
-    const Tensor z = (v * vec(b.forward, o)).sum(1).clamp_min(1e-3);
+    const Tensor z = dot3(v, vec(b.forward, o)).clamp_min(1e-3);
     const double tanHalf = std::tan(pose.fovYDeg * M_PI / 360);
     const double aspect = double(width) / height;
-    const Tensor sx = (v * vec(b.right, o)).sum(1) / (z * (tanHalf * aspect));
-    const Tensor sy = (v * vec(b.up, o)).sum(1) / (z * tanHalf);
+    const Tensor sx = dot3(v, vec(b.right, o)) / (z * (tanHalf * aspect));
+    const Tensor sy = dot3(v, vec(b.up, o)) / (z * tanHalf);
     return torch::stack({(sx + 1) * (0.5 * width), (1 - sy) * (0.5 * height)}, 1);
 }
 
@@ -53,7 +53,7 @@ Tensor screenMotion(const GBuffer &g, const Tensor &pixels, const PrimitiveTable
     // everything else (ground, walls, sky) stays where it is in the world.
     const Tensor row = torch::where(id >= 0, id, torch::full_like(id, later.count));
     const Tensor local = g.local.index_select(0, pixels);
-    const Tensor moved = later.center.index_select(0, row) + (later.axes.index_select(0, row) * local.unsqueeze(1)).sum(2);
+    const Tensor moved = later.center.index_select(0, row) + toWorld(local, later.axes.index_select(0, row));
     const Tensor world = torch::where((id >= 0).unsqueeze(1), moved, position);
     return project(laterPose, world, g.imageWidth, g.imageHeight) - project(now, position, g.imageWidth, g.imageHeight);
 }
@@ -65,7 +65,7 @@ Tensor blurPixels(const GBuffer &g, const Tensor &linear, const Tensor &motion, 
     const int th = g.height / kTile, tw = g.width / kTile;
     // Half the motion over the shutter: the smear reaches that far either side of a point.
     const Tensor half = (motion * 0.5).reshape({g.height, g.width, 2});
-    const Tensor length = half.norm(2, 2).clamp_max(kMaxHalfExtent);
+    const Tensor length = (half.select(2, 0).square() + half.select(2, 1).square()).sqrt().clamp_max(kMaxHalfExtent);
     // The fastest motion of each tile, then of each tile's 3x3 neighbourhood.
     const Tensor tileLength = toTiles(length.unsqueeze(2)).squeeze(2);     // [T,256]
     const auto [tileMax, tileArg] = tileLength.max(1);                        // [T]
@@ -89,7 +89,7 @@ Tensor blurPixels(const GBuffer &g, const Tensor &linear, const Tensor &motion, 
     const Tensor flatLength = length.reshape(-1);
     const Tensor ownLength = flatLength.index_select(0, sel).clamp_min(0.5);
     const Tensor ownDepth = g.depth.index_select(0, sel);
-    const Tensor dirLength = dir.norm(2, 1);
+    const Tensor dirLength = (dir.select(1, 0).square() + dir.select(1, 1).square()).sqrt();
 
     // Each tap pulls the pixel toward its colour by its weight; the pixel's own colour weighs
     // 1/length (a fast pixel spreads thin). Written as a correction so that a pixel no tap sweeps

@@ -2,6 +2,7 @@
 // over (tile, primitive) pairs that survive a bounding-sphere cull, reduced with one scatter-min.
 #include "engine/render/renderkernels.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -40,7 +41,6 @@ double shineOf(const QString &material)
     return 0.2;
 }
 
-Tensor dot3(const Tensor &a, const Tensor &b) { return (a * b).sum(-1); }
 
 // Sphere of radius r [K,1] at the local origin; o, d [K,S,3]. Nearest t beyond kEps or +inf.
 Tensor sphereT(const Tensor &o, const Tensor &d, const Tensor &r)
@@ -121,6 +121,15 @@ Tensor toLocal(const Tensor &v, const Tensor &R)
     return local;
 }
 
+// v [M,3] into the frames R [M,3,3] (one per row): local_j = sum_i v_i R_ij.
+Tensor rowsToLocal(const Tensor &v, const Tensor &R)
+{
+    Tensor local = R.select(1, 0) * v.select(1, 0).unsqueeze(1);
+    local.addcmul_(R.select(1, 1), v.select(1, 1).unsqueeze(1));
+    local.addcmul_(R.select(1, 2), v.select(1, 2).unsqueeze(1));
+    return local;
+}
+
 // Nearest hit per ray over the (tile, primitive) pairs. O and D are [T,S,3] or [1,1,3] (shared).
 // Distance and id are packed into one int64 key (positive float bits keep their order), so a
 // single scatter-min picks the nearest hit and breaks ties by the lower id, deterministically.
@@ -173,6 +182,15 @@ Hits nearestOverPairs(const PrimitiveTable &table, const Tensor &O, const Tensor
 }
 
 } // namespace
+
+// v [M,3] from the frames R [M,3,3] to the world: world_i = sum_j R_ij v_j.
+Tensor toWorld(const Tensor &v, const Tensor &R)
+{
+    Tensor world = R.select(2, 0) * v.select(1, 0).unsqueeze(1);
+    world.addcmul_(R.select(2, 1), v.select(1, 1).unsqueeze(1));
+    world.addcmul_(R.select(2, 2), v.select(1, 2).unsqueeze(1));
+    return world;
+}
 
 bool isRenderable(const Primitive &p)
 {
@@ -302,7 +320,7 @@ Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &d
         const Tensor pixel = dot3(dirs[0][0], dirs[0][1]).clamp(-1, 1).acos();
         const Tensor half = spread + pixel;
         const Tensor v = table.center.slice(0, 0, table.count) - eye;
-        const Tensor dist = v.norm(2, 1);
+        const Tensor dist = length3(v);
         const Tensor vhat = v / dist.clamp_min(1e-6).unsqueeze(1);
         Tensor beta = (table.bound / dist.clamp_min(1e-6)).clamp_max(1).asin();
         beta = torch::where(table.bound >= dist, torch::full_like(beta, M_PI), beta);
@@ -315,20 +333,27 @@ Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &d
     return hits;
 }
 
-Tensor castShadow(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid,
-                  const Vec3 &toLight)
+namespace {
+
+// Light-space frame for parallel rays along @p L (unit): e1, e2 across the beam, L along it.
+void beamFrame(const Vec3 &L, Vec3 &e1, Vec3 &e2)
+{
+    e1 = std::abs(L.y) < 0.9 ? Vec3{L.z, 0, -L.x} : Vec3{1, 0, 0};
+    const double n1 = std::sqrt(e1.x * e1.x + e1.y * e1.y + e1.z * e1.z);
+    e1 = {e1.x / n1, e1.y / n1, e1.z / n1};
+    e2 = {L.y * e1.z - L.z * e1.y, L.z * e1.x - L.x * e1.z, L.x * e1.y - L.y * e1.x};
+}
+
+// Nearest hit of parallel rays from @p origins [H,W,3] (where @p valid [H,W]) along @p direction.
+Hits castParallel(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid, const Vec3 &direction)
 {
     const int height = int(origins.size(0)), width = int(origins.size(1));
     const auto opts = origins.options();
-    if (table.count == 0)
-        return torch::zeros({std::int64_t(height) * width}, opts.dtype(torch::kBool));
-    // Light-space frame (e1, e2 across the beam, L along it): a primitive can shade a tile only
-    // where its disc overlaps the tile's footprint and it lies toward the light from the tile.
-    const Vec3 L = toLight;
-    Vec3 e1 = std::abs(L.y) < 0.9 ? Vec3{L.z, 0, -L.x} : Vec3{1, 0, 0};
-    const double n1 = std::sqrt(e1.x * e1.x + e1.y * e1.y + e1.z * e1.z);
-    e1 = {e1.x / n1, e1.y / n1, e1.z / n1};
-    const Vec3 e2{L.y * e1.z - L.z * e1.y, L.z * e1.x - L.x * e1.z, L.x * e1.y - L.y * e1.x};
+    // A primitive can be hit from a tile only where its disc across the beam overlaps the tile's
+    // footprint and it lies ahead of the tile along the beam.
+    const Vec3 L = direction;
+    Vec3 e1, e2;
+    beamFrame(L, e1, e2);
     const Tensor frame = torch::tensor({float(e1.x), float(e1.y), float(e1.z), float(e2.x), float(e2.y),
                                         float(e2.z), float(L.x), float(L.y), float(L.z)}, opts).reshape({3, 3});
     const Tensor originTiles = toTiles(origins);
@@ -349,8 +374,62 @@ Tensor castShadow(const PrimitiveTable &table, const Tensor &origins, const Tens
     const Tensor overlap = (dx * dx + dy * dy <= r * r) & ahead & validTiles.any(1).unsqueeze(1);
     const Tensor dir = frame[2].reshape({1, 1, 3});
     Hits hits = nearestOverPairs(table, originTiles.contiguous(), dir, overlap.nonzero(), tiles, perTile);
-    const Tensor blocked = (hits.id >= 0).reshape({tiles, perTile, 1});
-    return fromTiles(blocked, height, width).reshape(-1) & valid.reshape(-1);
+    hits.t = fromTiles(hits.t.reshape({tiles, perTile, 1}), height, width).reshape(-1);
+    hits.id = fromTiles(hits.id.reshape({tiles, perTile, 1}), height, width).reshape(-1);
+    return hits;
+}
+
+} // namespace
+
+Tensor castShadow(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid,
+                  const Vec3 &toLight)
+{
+    if (table.count == 0)
+        return torch::zeros({origins.size(0) * origins.size(1)}, origins.options().dtype(torch::kBool));
+    return (castParallel(table, origins, valid, toLight).id >= 0) & valid.reshape(-1);
+}
+
+ShadowMap makeShadowMap(const PrimitiveTable &casters, const Vec3 &toLight)
+{
+    ShadowMap m;
+    m.toLight = toLight;
+    beamFrame(toLight, m.e1, m.e2);
+    if (casters.count == 0)
+        return m;
+    const auto o = casters.center.options();
+    // The casters' discs across the beam bound the map; it starts above the highest of them.
+    const Tensor frame = torch::tensor({float(m.e1.x), float(m.e1.y), float(m.e1.z), float(m.e2.x), float(m.e2.y),
+                                        float(m.e2.z), float(toLight.x), float(toLight.y), float(toLight.z)}, o).reshape({3, 3});
+    const Tensor pc = casters.center.slice(0, 0, casters.count).matmul(frame.t()).to(torch::kCPU);
+    const Tensor bound = casters.bound.to(torch::kCPU);
+    const double u0 = (pc.select(1, 0) - bound).min().item<double>(), u1 = (pc.select(1, 0) + bound).max().item<double>();
+    const double v0 = (pc.select(1, 1) - bound).min().item<double>(), v1 = (pc.select(1, 1) + bound).max().item<double>();
+    const double top = (pc.select(1, 2) + bound).max().item<double>() + 1;
+    const double extent = std::max({u1 - u0, v1 - v0, 0.1});
+    m.size = int(std::clamp(std::ceil(extent / kShadowTexel / kTile) * kTile, double(kTile), double(kShadowMapMax)));
+    m.texel = extent / m.size;
+    m.u0 = u0, m.v0 = v0;
+    m.bias = 2 * m.texel + 0.01;
+    // One ray per texel centre, from the plane above the casters down the beam.
+    const Tensor i = (torch::arange(m.size, o) + 0.5) * m.texel;
+    const Tensor u = (u0 + i).reshape({1, m.size, 1}), v = (v0 + i).reshape({m.size, 1, 1});
+    const Tensor origins = u * frame[0] + v * frame[1] + top * frame[2];
+    const Hits hits = castParallel(casters, origins, torch::ones({m.size, m.size}, o.dtype(torch::kBool)),
+                                   {-toLight.x, -toLight.y, -toLight.z});
+    m.height = torch::where(hits.id >= 0, top - hits.t, torch::full_like(hits.t, -std::numeric_limits<float>::infinity()));
+    return m;
+}
+
+Tensor shadowMapBlocked(const ShadowMap &m, const Tensor &origins, const Tensor &valid)
+{
+    if (!m.height.defined())
+        return torch::zeros_like(valid);
+    const auto o = origins.options();
+    const Tensor u = ((dot3(origins, vec3(m.e1, o)) - m.u0) / m.texel).floor();
+    const Tensor v = ((dot3(origins, vec3(m.e2, o)) - m.v0) / m.texel).floor();
+    const Tensor inside = (u >= 0) & (u < m.size) & (v >= 0) & (v < m.size) & valid;
+    const Tensor texel = (v.clamp(0, m.size - 1) * m.size + u.clamp(0, m.size - 1)).to(torch::kInt64);
+    return inside & (dot3(origins, vec3(m.toLight, o)) < m.height.index_select(0, texel) - m.bias);
 }
 
 Surface surfaceAt(const PrimitiveTable &table, const Tensor &positions, const Tensor &ids)
@@ -360,7 +439,7 @@ Surface surfaceAt(const PrimitiveTable &table, const Tensor &positions, const Te
     const Tensor size = table.size.index_select(0, idx); // [M,3]
     const Tensor shape = table.shape.index_select(0, idx).unsqueeze(1);
     const Tensor rel = positions - table.center.index_select(0, idx);
-    const Tensor local = (rel.unsqueeze(2) * R).sum(1); // local_j = sum_i rel_i R_ij
+    const Tensor local = rowsToLocal(rel, R); // local_j = sum_i rel_i R_ij
     const Tensor x = local.select(1, 0), y = local.select(1, 1), z = local.select(1, 2);
     const Tensor r = size.select(1, 0), hl = size.select(1, 1);
 
@@ -375,9 +454,9 @@ Surface surfaceAt(const PrimitiveTable &table, const Tensor &positions, const Te
     Tensor n = torch::where(shape == std::int64_t(Shape::Box), boxN, local);
     n = torch::where(shape == std::int64_t(Shape::Capsule), capsuleN, n);
     n = torch::where(shape == std::int64_t(Shape::Cylinder), cylN, n);
-    n = n / n.norm(2, 1, true).clamp_min(1e-9);
+    n = normalized3(n);
     Surface s;
-    s.normal = (R * n.unsqueeze(1)).sum(2); // world_i = sum_j R_ij n_j
+    s.normal = toWorld(n, R); // world_i = sum_j R_ij n_j
     s.local = local;
     return s;
 }

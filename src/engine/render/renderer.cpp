@@ -117,7 +117,7 @@ void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const R
     const double tanHalf = std::tan(pose.fovYDeg * M_PI / 360);
     // forward + x right (one row) + y up (one column): one whole-frame add, then normalised.
     Tensor dirs = (vec(b.forward, o) + raster.sx * tanHalf * vec(b.right, o)) + raster.sy * tanHalf * vec(b.up, o);
-    c.dirs = dirs / dirs.norm(2, 2, true);
+    c.dirs = normalized3(dirs);
     c.eye = vec(pose.eye, o);
     g.dir = c.dirs.reshape({-1, 3});
 
@@ -139,7 +139,7 @@ void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const R
     g.normal = torch::where(isGround.unsqueeze(1), up, -g.dir);
     g.local = torch::zeros_like(g.dir);
     c.origins = shadowOrigins(g.position, g.normal, g.depth);
-    c.shadowed = isGround & ((g.normal * vec(look.toLight, o)).sum(1) > 0);
+    c.shadowed = isGround & (dot3(g.normal, vec(look.toLight, o)) > 0);
 }
 
 // Puts the unchanging primitives into a still camera's cached set: their hits, normals and the
@@ -165,7 +165,7 @@ void addStaticLayer(PoseCache &c, const Look &look, const StaticSplit &split)
         g.normal = g.normal.index_copy(0, primPixels, surface.normal);
         g.local = g.local.index_copy(0, primPixels, surface.local);
         c.origins = c.origins.index_copy(0, primPixels, shadowOrigins(position, surface.normal, depth));
-        c.shadowed = c.shadowed.index_copy(0, primPixels, (surface.normal * vec(look.toLight, o)).sum(1) > 0);
+        c.shadowed = c.shadowed.index_copy(0, primPixels, dot3(surface.normal, vec(look.toLight, o)) > 0);
     }
     c.staticBlocked = castShadow(table, c.origins.reshape({g.height, g.width, 3}), c.shadowed.reshape({g.height, g.width}),
                                  look.toLight);
@@ -200,7 +200,7 @@ GBuffer buildOverStaticLayer(const Look &look, const PoseCache &c, const StaticS
             g.normal = g.normal.index_copy(0, dynPixels, surface.normal);
             g.local = g.local.index_copy(0, dynPixels, surface.local);
             origins = origins.index_copy(0, dynPixels, shadowOrigins(position, surface.normal, depth));
-            valid = valid.index_copy(0, dynPixels, (surface.normal * vec(look.toLight, o)).sum(1) > 0);
+            valid = valid.index_copy(0, dynPixels, dot3(surface.normal, vec(look.toLight, o)) > 0);
         }
     }
     g.changed = isDyn;
@@ -219,7 +219,10 @@ GBuffer buildOverStaticLayer(const Look &look, const PoseCache &c, const StaticS
 }
 
 // The frame's G-buffer: the pose's bare set with the primitives' hits, normals and shadows on top.
-GBuffer buildGBuffer(const Look &look, const PoseCache &c, const PrimitiveTable &table, StageClock &clock)
+// With @p map, only the primitives @p moving (rows of @p table) cast shadow rays; the shot's
+// unchanging ones are looked up in the map.
+GBuffer buildGBuffer(const Look &look, const PoseCache &c, const PrimitiveTable &table, const ShadowMap *map,
+                     const Tensor &moving, StageClock &clock)
 {
     clock.mark(5);
     const auto o = c.dirs.options();
@@ -243,10 +246,13 @@ GBuffer buildGBuffer(const Look &look, const PoseCache &c, const PrimitiveTable 
         g.normal = g.normal.index_copy(0, primPixels, surface.normal);
         g.local = g.local.index_copy(0, primPixels, surface.local);
         origins = origins.index_copy(0, primPixels, shadowOrigins(position, surface.normal, depth));
-        valid = valid.index_copy(0, primPixels, (surface.normal * vec(look.toLight, o)).sum(1) > 0);
+        valid = valid.index_copy(0, primPixels, dot3(surface.normal, vec(look.toLight, o)) > 0);
     }
     clock.mark(1);
-    const Tensor blocked = castShadow(table, origins.reshape({g.height, g.width, 3}), valid.reshape({g.height, g.width}), look.toLight);
+    const PrimitiveTable &casters = map ? subsetTable(table, moving) : table;
+    Tensor blocked = castShadow(casters, origins.reshape({g.height, g.width, 3}), valid.reshape({g.height, g.width}), look.toLight);
+    if (map)
+        blocked = blocked | shadowMapBlocked(*map, origins, valid);
     g.lit = 1 - blocked.to(torch::kFloat32);
     clock.mark(2);
     return g;
@@ -350,6 +356,9 @@ struct Shot
     /// [rows+1] bool: which primitives move during the shot (what motion blur smears); undefined
     /// when the frames do not list the same primitives (then all of them may).
     Tensor rowMoves;
+    /// With a moving camera: the unchanging primitives' shadows, and the rows that still cast rays.
+    std::shared_ptr<const ShadowMap> shadowMap;
+    Tensor movingRows;
 };
 
 // The rows of the shot's primitive tables that are identical on every frame, split from the others;
@@ -513,7 +522,7 @@ Tensor renderFrame(const Shot &shot, int frame, StageClock &clock)
             preparePose(moving, shot.look, shot.path.at(frame + u), shot.raster, shot.width, shot.height);
         const PoseCache &cache = shot.still ? *shot.still : moving;
         const GBuffer g = shot.split ? buildOverStaticLayer(shot.look, cache, *shot.split, table, clock)
-                                     : buildGBuffer(shot.look, cache, table, clock);
+                                     : buildGBuffer(shot.look, cache, table, shot.shadowMap.get(), shot.movingRows, clock);
         if (canStyleOnce(shot.look, shot.samples, cache))
             return renderStyledOnce(shot, frame, cache, g, table, clock);
         const Tensor shaded = shade(shot.look, g, table, frame, &cache.environment);
@@ -615,9 +624,13 @@ core::Status Renderer::render(const ScenePlan &plan, const WorldTrack &track, co
         if (canStyleOnce(shot.look, shot.samples, *still))
             styleEnvironment(shot.look, *still);
         shot.still = std::move(still);
-    } else if (shot.blur) {
-        if (const auto split = splitUnchanging(track, m_impl->device))
-            shot.rowMoves = split->rowMoves;
+    } else if (const auto split = splitUnchanging(track, m_impl->device)) {
+        shot.rowMoves = split->rowMoves;
+        if (split->staticRows.size(0) > 0) {
+            // The set's fixtures shadow the same ground whatever the camera does: mapped once.
+            shot.shadowMap = std::make_shared<ShadowMap>(makeShadowMap(split->staticTable, shot.look.toLight));
+            shot.movingRows = split->dynamicRows;
+        }
     }
 
     std::vector<StageClock> clocks(static_cast<std::size_t>(workers));

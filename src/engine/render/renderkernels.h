@@ -17,6 +17,36 @@ using torch::Tensor;
 /// Tile edge in pixels: rays are culled per 16x16 tile against each primitive's bounding sphere.
 constexpr int kTile = 16;
 
+/// @brief Dot product over the last dimension (of size 3), broadcasting: three multiply-adds. On the
+/// CPU, torch's reduction over a last dimension of 3 is five times slower than this.
+inline Tensor dot3(const Tensor &a, const Tensor &b)
+{
+    Tensor d = a.select(-1, 0) * b.select(-1, 0);
+    d.addcmul_(a.select(-1, 1), b.select(-1, 1));
+    d.addcmul_(a.select(-1, 2), b.select(-1, 2));
+    return d;
+}
+/// @brief Length over the last dimension (of size 3); Tensor::norm is as slow as the sum.
+inline Tensor length3(const Tensor &v) { return dot3(v, v).sqrt(); }
+/// @brief Unit vectors over the last dimension (of size 3); zero stays zero.
+inline Tensor normalized3(const Tensor &v) { return v * dot3(v, v).clamp_min(1e-18).rsqrt().unsqueeze(-1); }
+/// @brief x to a whole power >= 1 by squaring: Tensor::pow with an exponent other than 2 takes the
+/// slow general path.
+inline Tensor powi(const Tensor &x, int n)
+{
+    Tensor result, base = x;
+    for (; n > 0; n >>= 1) {
+        if (n & 1)
+            result = result.defined() ? result * base : base;
+        if (n > 1)
+            base = base * base;
+    }
+    return result;
+}
+
+/// @brief v [M,3] from the frames R [M,3,3] (columns are the local axes) to the world.
+Tensor toWorld(const Tensor &v, const Tensor &R);
+
 /// @brief The frame's primitives as device tensors, with one trailing dummy row so that a gather
 /// by "no hit" (-1 mapped to count) stays in range.
 struct PrimitiveTable
@@ -57,6 +87,27 @@ Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &d
 /// @p origins [H,W,3], @p valid [H,W] bool (false: no ray). Returns [H*W] bool.
 Tensor castShadow(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid,
                   const Vec3 &toLight);
+
+/// @brief Where the shot's unchanging primitives block the sun, as seen from it: for each texel
+/// across the beam, the height along the light of the first surface. Made once per shot; then a
+/// moving camera's pixels look their shadow up instead of casting rays at those primitives.
+struct ShadowMap
+{
+    Tensor height;      ///< [size*size] coordinate along toLight of the first surface, -inf for none
+    Vec3 toLight, e1, e2;
+    double u0 = 0, v0 = 0, texel = 1, bias = 0;
+    int size = 0;
+};
+/// Texel edge the map aims for (metres) and its largest side (texels).
+constexpr double kShadowTexel = 0.02;
+constexpr int kShadowMapMax = 1536;
+ShadowMap makeShadowMap(const PrimitiveTable &casters, const Vec3 &toLight);
+/// @brief [M] bool: origins [M,3] (lifted off their surface) that a map's casters keep from the sun.
+Tensor shadowMapBlocked(const ShadowMap &map, const Tensor &origins, const Tensor &valid);
+inline Tensor vec3(const Vec3 &v, const torch::TensorOptions &o)
+{
+    return torch::tensor({float(v.x), float(v.y), float(v.z)}, o);
+}
 
 struct Surface
 {

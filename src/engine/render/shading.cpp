@@ -19,7 +19,7 @@ Tensor smoothstep(double e0, double e1, const Tensor &x)
     const Tensor t = ((x - e0) / (e1 - e0)).clamp(0, 1);
     return t * t * (3 - 2 * t);
 }
-Tensor normalized(const Tensor &v) { return v / v.norm(2, 1, true).clamp_min(1e-9); }
+Tensor normalized(const Tensor &v) { return normalized3(v); }
 
 // Eyes and a mouth on head pixels, in the head's own frame (+z is where it faces). The mouth's height follows
 // mouthOpen; at 0 it is a thin closed line, so lip-sync changes only the mouth's own pixels.
@@ -30,7 +30,7 @@ Tensor drawFaces(Tensor color, const PrimitiveTable &table, const Tensor &idx, c
     const Tensor qx = q.select(1, 0), qy = q.select(1, 1), qz = q.select(1, 2);
     for (float side : {-1.0f, 1.0f}) {
         const Tensor e = torch::nn::functional::normalize(rgb(side * 0.32f, 0.2f, 0.93f, o), torch::nn::functional::NormalizeFuncOptions().dim(0));
-        const Tensor c = (q * e).sum(1);
+        const Tensor c = dot3(q, e);
         color = torch::where(col(c > std::cos(0.17)), rgb(0.95f, 0.95f, 0.93f, o), color);
         color = torch::where(col(c > std::cos(0.085)), rgb(0.05f, 0.04f, 0.04f, o), color);
     }
@@ -56,7 +56,7 @@ Tensor caustics(const Tensor &pos, int frame)
     const Tensor x = pos.select(1, 0), z = pos.select(1, 2);
     const Tensor a = torch::sin(x * 3.1 + torch::sin(z * 2.3 + t) * 1.5 + t * 1.3);
     const Tensor b = torch::sin(z * 2.7 + torch::sin(x * 1.9 - t * 0.8) * 1.5 - t);
-    return (1 - (a + b).abs() * 0.5).clamp_min(0).pow(6);
+    return powi((1 - (a + b).abs() * 0.5).clamp_min(0), 6);
 }
 
 Tensor weather(const Look &look, Tensor color, const GBuffer &g, int frame)
@@ -138,7 +138,7 @@ Tensor shadeSurfaces(const Look &look, const GBuffer &g, const Tensor &sel, cons
     }
 
     const Tensor L = rgb(look.toLight, o);
-    const Tensor ndl = (n * L).sum(1);
+    const Tensor ndl = dot3(n, L);
     const Tensor shadow = 1 - look.shadowStrength * (1 - lit);
     const bool anime = look.style == QLatin1String("anime");
     Tensor diffuse;
@@ -158,7 +158,7 @@ Tensor shadeSurfaces(const Look &look, const GBuffer &g, const Tensor &sel, cons
     else if (look.style == QLatin1String("claymation"))
         ambient = ambient * 1.15;
     const Tensor half = normalized(L.unsqueeze(0) - dir);
-    Tensor spec = (n * half).sum(1).clamp_min(0).pow(48) * shine * shadow * 1.5;
+    Tensor spec = powi(dot3(n, half).clamp_min(0), 48) * shine * shadow * 1.5;
     if (anime)
         spec = fl(spec > 0.35) * 0.5 * shine;
     if (look.stage) {
@@ -173,7 +173,7 @@ Tensor shadeSurfaces(const Look &look, const GBuffer &g, const Tensor &sel, cons
         light = light + rgb(look.lightColor, o) * col(caustics(position, frame) * 0.6 * ndl.clamp_min(0) * shadow);
     Tensor color = albedo * light + rgb(look.lightColor, o) * col(spec);
     if (look.environment == QLatin1String("beach")) { // water mirrors the sky at grazing angles
-        const Tensor fresnel = (1 + (dir * n).sum(1)).clamp(0, 1).pow(4) * fl(isGround & (shine > 0.8));
+        const Tensor fresnel = powi((1 + dot3(dir, n)).clamp(0, 1), 4) * fl(isGround & (shine > 0.8));
         color = mix(color, rgb(look.horizon, o).expand_as(color), col(fresnel * 0.6));
     }
     return color;
