@@ -36,9 +36,9 @@ RoomBox roomFor(const Look &look)
 
 Tensor groundGym(const Tensor &x, const Tensor &z, const torch::TensorOptions &o)
 {
-    const Tensor plank = (z / 0.14).floor().to(torch::kInt64);
+    const Tensor plank = (z / 0.14).floor().to(torch::kInt32);
     const Tensor shift = hashNoise(plank, torch::zeros_like(plank), 11) * 2.4;
-    const Tensor board = ((x + shift) / 2.4).floor().to(torch::kInt64);
+    const Tensor board = ((x + shift) / 2.4).floor().to(torch::kInt32);
     const Tensor tone = 0.82 + 0.3 * hashNoise(plank, board, 12);
     const Tensor grain = 1 + 0.06 * torch::sin(x * 23 + 4 * valueNoise(x * 1.5, z * 9, 13));
     const Tensor seam = 1 - 0.35 * (fract(z / 0.14) < 0.05).to(torch::kFloat32)
@@ -53,7 +53,7 @@ Tensor groundGym(const Tensor &x, const Tensor &z, const torch::TensorOptions &o
 Tensor groundCourt(const Tensor &x, const Tensor &z, const torch::TensorOptions &o)
 {
     const Tensor inside = ((x.abs() < 7.5) & (z.abs() < 14)).to(torch::kFloat32);
-    const Tensor grit = 0.9 + 0.2 * hashNoise((x * 40).floor().to(torch::kInt64), (z * 40).floor().to(torch::kInt64), 21);
+    const Tensor grit = 0.9 + 0.2 * hashNoise((x * 40).floor().to(torch::kInt32), (z * 40).floor().to(torch::kInt32), 21);
     Tensor c = mix(rgb(0.42f, 0.2f, 0.16f, o), rgb(0.16f, 0.4f, 0.36f, o), col(inside)) * col(grit);
     const Tensor r = (x * x + z * z).sqrt();
     const Tensor rk = (x * x + (z + 11).pow(2)).sqrt();
@@ -90,7 +90,7 @@ Tensor groundBeach(const Tensor &x, const Tensor &z, int frame, const torch::Ten
 Tensor groundStreet(const Tensor &x, const Tensor &z, const torch::TensorOptions &o)
 {
     const Tensor ax = x.abs();
-    const Tensor grit = 0.85 + 0.3 * hashNoise((x * 60).floor().to(torch::kInt64), (z * 60).floor().to(torch::kInt64), 41)
+    const Tensor grit = 0.85 + 0.3 * hashNoise((x * 60).floor().to(torch::kInt32), (z * 60).floor().to(torch::kInt32), 41)
                         + 0.1 * valueNoise(x * 0.7, z * 0.7, 42);
     Tensor c = rgb(0.16f, 0.16f, 0.17f, o) * col(grit);
     const Tensor dashes = near(x, 0.07) * (fract(z / 4) < 0.5).to(torch::kFloat32);
@@ -105,7 +105,7 @@ Tensor groundStreet(const Tensor &x, const Tensor &z, const torch::TensorOptions
 
 Tensor groundGrass(const Tensor &x, const Tensor &z, bool forest, const torch::TensorOptions &o)
 {
-    const Tensor blades = hashNoise((x * 50).floor().to(torch::kInt64), (z * 50).floor().to(torch::kInt64), 51);
+    const Tensor blades = hashNoise((x * 50).floor().to(torch::kInt32), (z * 50).floor().to(torch::kInt32), 51);
     const Tensor patches = valueNoise(x * 0.6, z * 0.6, 52);
     const Tensor tone = 0.7 + 0.35 * patches + 0.2 * blades;
     Tensor c = (forest ? rgb(0.14f, 0.27f, 0.08f, o) : rgb(0.28f, 0.52f, 0.17f, o)) * col(tone);
@@ -118,8 +118,8 @@ Tensor groundGrass(const Tensor &x, const Tensor &z, bool forest, const torch::T
 
 Tensor groundIndoor(const Look &look, const Tensor &x, const Tensor &z, const torch::TensorOptions &o)
 {
-    const Tensor ix = x.floor().to(torch::kInt64);
-    const Tensor fine = hashNoise((x * 80).floor().to(torch::kInt64), (z * 80).floor().to(torch::kInt64), 61);
+    const Tensor ix = x.floor().to(torch::kInt32);
+    const Tensor fine = hashNoise((x * 80).floor().to(torch::kInt32), (z * 80).floor().to(torch::kInt32), 61);
     const QString &e = look.environment;
     if (e == QLatin1String("kitchen")) {
         const Tensor cell = ((x / 0.3).floor() + (z / 0.3).floor()).remainder(2);
@@ -128,11 +128,11 @@ Tensor groundIndoor(const Look &look, const Tensor &x, const Tensor &z, const to
                    rgb(0.5f, 0.5f, 0.48f, o), col(grout.to(torch::kFloat32) * 0.8));
     }
     if (e == QLatin1String("office")) {
-        const Tensor tile = hashNoise((x / 0.5).floor().to(torch::kInt64), (z / 0.5).floor().to(torch::kInt64), 62);
+        const Tensor tile = hashNoise((x / 0.5).floor().to(torch::kInt32), (z / 0.5).floor().to(torch::kInt32), 62);
         return rgb(0.3f, 0.34f, 0.42f, o) * col(0.85 + 0.15 * tile + 0.1 * fine);
     }
     if (look.stage) {
-        const Tensor boards = 0.8 + 0.3 * hashNoise((z / 0.2).floor().to(torch::kInt64), ix, 63);
+        const Tensor boards = 0.8 + 0.3 * hashNoise((z / 0.2).floor().to(torch::kInt32), ix, 63);
         return rgb(0.1f, 0.085f, 0.075f, o) * col(boards);
     }
     return rgb(0.5f, 0.3f, 0.26f, o) * col(0.85 + 0.25 * fine); // room: carpet
@@ -148,7 +148,7 @@ Tensor skyOutdoor(const Look &look, const Tensor &d, int frame, const torch::Ten
     const Tensor L = rgb(look.toLight, o);
     const Tensor sd = dot3(d, L).clamp_min(0);
     if (look.night) {
-        const Tensor stars = (hashNoise((az * 400).floor().to(torch::kInt64), (dy * 400).floor().to(torch::kInt64), 71) > 0.997)
+        const Tensor stars = (hashNoise((az * 400).floor().to(torch::kInt32), (dy * 400).floor().to(torch::kInt32), 71) > 0.997)
                                  .to(torch::kFloat32) * (dy > 0.05).to(torch::kFloat32);
         sky = sky + col(stars * 0.6 + smoothstep(0.9995, 0.9997, sd) * 1.5 + powi(sd, 64) * 0.05);
     } else if (look.weather == QLatin1String("clear")) {
@@ -162,7 +162,7 @@ Tensor skyOutdoor(const Look &look, const Tensor &d, int frame, const torch::Ten
         ridge = top * (0.55 + 0.45 * valueNoise(az * 14, torch::zeros_like(az), 72));
         tint = e == QLatin1String("forest") ? rgb(0.05f, 0.11f, 0.05f, o) : rgb(0.13f, 0.24f, 0.1f, o);
     } else if (e == QLatin1String("street")) {
-        const Tensor block = (az * 9).floor().to(torch::kInt64);
+        const Tensor block = (az * 9).floor().to(torch::kInt32);
         ridge = 0.08 + 0.22 * hashNoise(block, torch::zeros_like(block), 73);
         tint = rgb(0.3f, 0.3f, 0.32f, o);
         const Tensor windows = (fract(az * 120) < 0.4).to(torch::kFloat32) * (fract(dy * 60) < 0.45).to(torch::kFloat32);
@@ -216,21 +216,22 @@ Tensor wallsIndoor(const Look &look, const Tensor &d, const Tensor &depth, const
 
 } // namespace
 
-constexpr std::int64_t kMask32 = 0xffffffff;
-
 Tensor hashNoise(const Tensor &ix, const Tensor &iy, std::int64_t salt)
 {
-    const std::int64_t s = std::int64_t((std::uint64_t(salt) * 2246822519ull) & 0xffffffffull);
-    Tensor h = (ix * 374761393 + iy * 668265263 + s) & kMask32;
-    h = ((h ^ h.__rshift__(13)) * 1274126177) & kMask32;
-    h = h ^ h.__rshift__(16);
+    // A 32-bit unsigned hash computed in int32 lanes (2-4x faster than int64 on the CPU): two's
+    // complement wraps the same bits, and right shifts are masked so they act as logical shifts.
+    const auto s = std::int32_t(std::uint32_t((std::uint64_t(salt) * 2246822519ull) & 0xffffffffull));
+    Tensor h = ix.to(torch::kInt32) * std::int32_t(374761393);
+    h.add_(iy.to(torch::kInt32) * std::int32_t(668265263)).add_(s);
+    h = (h ^ (h.__rshift__(13) & 0x7ffff)) * std::int32_t(1274126177);
+    h = h ^ (h.__rshift__(16) & 0xffff);
     return (h & 0xffffff).to(torch::kFloat32) * (1.0f / 16777216.0f);
 }
 
 Tensor valueNoise(const Tensor &x, const Tensor &y, std::int64_t salt)
 {
     const Tensor fx = x.floor(), fy = y.floor();
-    const Tensor ix = fx.to(torch::kInt64), iy = fy.to(torch::kInt64);
+    const Tensor ix = fx.to(torch::kInt32), iy = fy.to(torch::kInt32);
     Tensor u = x - fx, v = y - fy;
     u = u * u * (3 - 2 * u), v = v * v * (3 - 2 * v);
     const Tensor a = hashNoise(ix, iy, salt), b = hashNoise(ix + 1, iy, salt);
@@ -304,7 +305,7 @@ Tensor background(const Look &look, const Tensor &dirs, const Tensor &depth, con
     if (look.space) {
         const Tensor az = torch::atan2(dirs.select(1, 0), -dirs.select(1, 2));
         const Tensor el = dirs.select(1, 1).clamp(-1, 1).asin();
-        const Tensor ia = (az * 350).floor().to(torch::kInt64), ie = (el * 350).floor().to(torch::kInt64);
+        const Tensor ia = (az * 350).floor().to(torch::kInt32), ie = (el * 350).floor().to(torch::kInt32);
         const Tensor star = (hashNoise(ia, ie, 91) > 0.994).to(torch::kFloat32) * (0.4 + 1.2 * hashNoise(ia, ie, 92));
         const Tensor haze = 0.02 * valueNoise(az * 3, el * 3, 93);
         return col(star) * rgb(1.0f, 0.97f, 0.92f, o) + col(haze) * rgb(0.5f, 0.3f, 0.8f, o);

@@ -70,12 +70,12 @@ Tensor weather(const Look &look, Tensor color, const GBuffer &g, int frame)
     const Tensor lightLevel = rgb(look.ambientSky, o) + rgb(look.lightColor, o) * 0.5;
     if (look.rain > 0) {
         const Tensor slant = px + py * 0.18;
-        const Tensor column = (slant / 5).floor().to(torch::kInt64);
+        const Tensor column = (slant / 5).floor().to(torch::kInt32);
         const Tensor zero = torch::zeros_like(column);
         const Tensor speed = 0.6 + 0.4 * hashNoise(column, zero, seed + 101);
         const Tensor fall = py / 90 - frame * speed * 0.45 + hashNoise(column, zero + 1, seed + 102);
         const Tensor drop = fl(fract(fall) < 0.2) * fl(fract(slant / 5) < 0.3)
-                            * fl(hashNoise(column, fall.floor().to(torch::kInt64), seed + 103) > 0.72);
+                            * fl(hashNoise(column, fall.floor().to(torch::kInt32), seed + 103) > 0.72);
         color = mix(color, (lightLevel * 1.4).clamp_max(1).expand_as(color), col(drop * 0.35 * look.rain));
     }
     if (look.snow > 0) {
@@ -83,7 +83,7 @@ Tensor weather(const Look &look, Tensor color, const GBuffer &g, int frame)
             const double cell = 18 + layer * 16, speed = 1.1 + layer * 1.4;
             const Tensor y = py - frame * speed;
             const Tensor x = px + 6 * torch::sin(frame * 0.05 + y * 0.013 + layer);
-            const Tensor cx = (x / cell).floor().to(torch::kInt64), cy = (y / cell).floor().to(torch::kInt64);
+            const Tensor cx = (x / cell).floor().to(torch::kInt32), cy = (y / cell).floor().to(torch::kInt32);
             const Tensor fx = (0.2 + 0.6 * hashNoise(cx, cy, seed + 111 + layer)) * cell;
             const Tensor fy = (0.2 + 0.6 * hashNoise(cx, cy, seed + 121 + layer)) * cell;
             const Tensor dx = fract(x / cell) * cell - fx, dy = fract(y / cell) * cell - fy;
@@ -221,10 +221,12 @@ Tensor shadePixels(const Look &look, const GBuffer &g, const Tensor &sel, const 
     const std::int64_t count = sel.size(0);
     if (count <= kShadeChunk)
         return shadeChunk(look, g, sel, table, frame);
-    std::vector<Tensor> parts;
-    for (std::int64_t start = 0; start < count; start += kShadeChunk)
-        parts.push_back(shadeChunk(look, g, sel.slice(0, start, std::min(count, start + kShadeChunk)), table, frame));
-    return torch::cat(parts);
+    Tensor color = torch::empty({count, 3}, g.dir.options());
+    for (std::int64_t start = 0; start < count; start += kShadeChunk) {
+        const std::int64_t end = std::min(count, start + kShadeChunk);
+        color.slice(0, start, end).copy_(shadeChunk(look, g, sel.slice(0, start, end), table, frame));
+    }
+    return color;
 }
 
 bool environmentIsStatic(const Look &look)
