@@ -76,6 +76,7 @@ struct PoseCache
     Tensor shadowed;      ///< [M] bool: ground facing the light, so it needs a shadow ray
     EnvironmentLayer environment; ///< only for a static camera, made before any frame starts
     Tensor styledLit, styledShadowed; ///< [M,3] uint8: the environment layer styled, when the style allows
+    Tensor styledDifference;          ///< styledLit - styledShadowed (uint8, wrapping)
     /// [M] bool, only with a static layer: pixels of the set (unchanging primitives included) in
     /// the shadow of an unchanging primitive.
     Tensor staticBlocked;
@@ -136,7 +137,8 @@ void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const R
     g.id = torch::full_like(g.kind, -1);
     g.position = c.eye + g.dir * g.depth.unsqueeze(1);
     const Tensor up = torch::tensor({0.0f, 1.0f, 0.0f}, o).expand_as(g.dir);
-    g.normal = torch::where(isGround.unsqueeze(1), up, -g.dir);
+    // Blends, not torch::where: on the CPU a where over a frame costs ten multiply-adds.
+    g.normal = torch::addcmul(-g.dir, up + g.dir, isGround.to(torch::kFloat32).unsqueeze(1));
     g.local = torch::zeros_like(g.dir);
     c.origins = shadowOrigins(g.position, g.normal, g.depth);
     c.shadowed = isGround & (dot3(g.normal, vec(look.toLight, o)) > 0);
@@ -231,9 +233,12 @@ GBuffer buildGBuffer(const Look &look, const PoseCache &c, const PrimitiveTable 
 
     GBuffer g = c.empty;
     const Tensor isPrim = (hits.id >= 0) & (hits.t <= c.nearest);
-    g.kind = torch::where(isPrim, torch::full_like(hits.id, 2), c.empty.kind);
-    g.depth = torch::where(isPrim, hits.t, c.empty.depth);
-    g.id = torch::where(isPrim, hits.id, c.empty.id);
+    // Exact integer blends and a minimum instead of torch::where (ten times slower here): a hit no
+    // farther than the set is nearer than its depth (the sky's 1e4 included).
+    const Tensor primMask = isPrim.to(torch::kInt64);
+    g.kind = c.empty.kind + primMask * (2 - c.empty.kind);
+    g.depth = torch::minimum(hits.t, c.empty.depth);
+    g.id = c.empty.id + primMask * (hits.id - c.empty.id);
     Tensor origins = c.origins, valid = c.shadowed;
     clock.mark(5);
     // Normals and local coordinates only where a primitive was hit (a small share of the frame).
@@ -433,6 +438,7 @@ void styleEnvironment(const Look &look, PoseCache &cache)
     };
     cache.styledLit = styled(cache.environment.lit);
     cache.styledShadowed = styled(cache.environment.shadowed);
+    cache.styledDifference = cache.styledLit - cache.styledShadowed;
 }
 
 // The primitives half-way to the next frame (the end of a 180-degree shutter); the last frame
@@ -477,13 +483,14 @@ Tensor renderStyledOnce(const Shot &shot, int frame, const PoseCache &cache, con
                         const PrimitiveTable &table, StageClock &clock)
 {
     Tensor sel = directPixels(g, cache.environment);
-    Tensor bytes = torch::where(g.lit.unsqueeze(1) > 0.5f, cache.styledLit, cache.styledShadowed);
+    // lit or shadowed bytes: uint8 arithmetic wraps, so shadowed + (lit - shadowed) * 1 is exact.
+    Tensor bytes = cache.styledShadowed + cache.styledDifference * g.lit.to(torch::kUInt8).unsqueeze(1); // lit is 0 or 1
     if (sel.numel() > 0) {
         Tensor linear = shadePixels(shot.look, g, sel, table, frame);
         clock.mark(3);
         if (shot.blur) {
             // The blur reads the set around the moving pixels too: the whole frame in linear light.
-            Tensor full = torch::where(g.lit.unsqueeze(1) > 0.5f, cache.environment.lit, cache.environment.shadowed);
+            Tensor full = torch::addcmul(cache.environment.shadowed, cache.environment.difference, g.lit.unsqueeze(1));
             full.index_copy_(0, sel, linear);
             const Tensor blurred = applyMotionBlur(shot, frame, g, full);
             if (blurred.numel() > 0) {

@@ -151,6 +151,7 @@ Tensor background(const Look &look, const Tensor &dirs, const Tensor &depth, con
 struct EnvironmentLayer
 {
     Tensor lit, shadowed; ///< [M,3]; undefined when the environment changes every frame
+    Tensor difference;    ///< lit - shadowed, so a frame blends by its lit fraction
     Tensor dynamic;       ///< [M] bool: pixels still shaded per frame (moving water); may be undefined
 };
 /// @brief Whether any of the environment stays the same from frame to frame (underwater: no).

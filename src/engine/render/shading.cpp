@@ -248,6 +248,7 @@ EnvironmentLayer shadeEnvironment(const Look &look, const GBuffer &empty, const 
         g.lit = torch::full_like(empty.depth, lit);
         (lit > 0 ? layer.lit : layer.shadowed) = shadePixels(look, g, all, table, 0);
     }
+    layer.difference = layer.lit - layer.shadowed;
     return layer;
 }
 
@@ -270,7 +271,7 @@ Tensor shade(const Look &look, const GBuffer &g, const PrimitiveTable &table, in
     if (environment && environment->lit.defined()) {
         // Only primitives (and moving ground) are shaded; everything else is the cached
         // environment, lit or in this frame's shadow.
-        color = torch::where(col(g.lit > 0.5f), environment->lit, environment->shadowed);
+        color = torch::addcmul(environment->shadowed, environment->difference, col(g.lit));
         const Tensor sel = directPixels(g, *environment);
         if (sel.numel() > 0)
             color.index_copy_(0, sel, shadePixels(look, g, sel, table, frame));
