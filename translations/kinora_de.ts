@@ -17,32 +17,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/DialogueEditor.qml" line="51"/>
+        <location filename="../qml/Storyboard/DialogueEditor.qml" line="53"/>
         <source>auto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/DialogueEditor.qml" line="56"/>
+        <location filename="../qml/Storyboard/DialogueEditor.qml" line="58"/>
         <source>Start time in seconds; empty follows the previous line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/DialogueEditor.qml" line="61"/>
+        <location filename="../qml/Storyboard/DialogueEditor.qml" line="63"/>
         <source>Remove this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/DialogueEditor.qml" line="68"/>
+        <location filename="../qml/Storyboard/DialogueEditor.qml" line="70"/>
         <source>What they say</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/DialogueEditor.qml" line="76"/>
+        <location filename="../qml/Storyboard/DialogueEditor.qml" line="78"/>
         <source>(how they say it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/DialogueEditor.qml" line="85"/>
+        <location filename="../qml/Storyboard/DialogueEditor.qml" line="87"/>
         <source>Add dialogue line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -50,27 +50,27 @@
 <context>
     <name>EngineSupervisor</name>
     <message>
-        <location filename="../src/engine/enginesupervisor.cpp" line="74"/>
+        <location filename="../src/engine/enginesupervisor.cpp" line="78"/>
         <source>Kinora was closed while this shot was generating; it starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/engine/enginesupervisor.cpp" line="98"/>
+        <location filename="../src/engine/enginesupervisor.cpp" line="102"/>
         <source>The generation was stopped; it starts again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/engine/enginesupervisor.cpp" line="116"/>
+        <location filename="../src/engine/enginesupervisor.cpp" line="144"/>
         <source>The generation worker could not be started (%1). Reinstall Kinora.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/engine/enginesupervisor.cpp" line="141"/>
+        <location filename="../src/engine/enginesupervisor.cpp" line="171"/>
         <source>the generation worker stopped unexpectedly (it was killed or crashed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/engine/enginesupervisor.cpp" line="142"/>
+        <location filename="../src/engine/enginesupervisor.cpp" line="172"/>
         <source>the generation worker exited with code %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -447,57 +447,97 @@
 <context>
     <name>PlanPanel</name>
     <message>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="18"/>
+        <source>past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="18"/>
+        <source>after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="18"/>
+        <source>toward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../qml/Storyboard/PlanPanel.qml" line="19"/>
-        <source>(misses)</source>
+        <source>away from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="19"/>
+        <source>around</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="19"/>
+        <source>across</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/Storyboard/PlanPanel.qml" line="20"/>
+        <source>along</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="28"/>
+        <source>(×%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="30"/>
+        <source>(misses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="31"/>
         <source>%1 s: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/PlanPanel.qml" line="29"/>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="40"/>
         <source>Edited plan: the prompt no longer changes this shot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/PlanPanel.qml" line="38"/>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="49"/>
         <source>Edit plan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/PlanPanel.qml" line="39"/>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="50"/>
         <source>Change what Kinora understood: things, positions, actions, camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/PlanPanel.qml" line="46"/>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="57"/>
         <source>Reset to prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/PlanPanel.qml" line="47"/>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="58"/>
         <source>Forget the edits; the prompt decides again (Ctrl+Z brings them back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/PlanPanel.qml" line="57"/>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="68"/>
         <source>Reading the prompt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/PlanPanel.qml" line="57"/>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="68"/>
         <source>Write a prompt to see how Kinora understands it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/PlanPanel.qml" line="68"/>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="79"/>
         <source>%1 · %2 · %3 · camera %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/PlanPanel.qml" line="108"/>
+        <location filename="../qml/Storyboard/PlanPanel.qml" line="119"/>
         <source>Not understood: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,37 +605,37 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/engine/render/renderer.cpp" line="182"/>
+        <location filename="../src/engine/render/renderer.cpp" line="283"/>
         <source>CUDA was requested, but this build of libtorch or this machine has no CUDA device; rendering on the CPU instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/engine/render/renderer.cpp" line="187"/>
+        <location filename="../src/engine/render/renderer.cpp" line="288"/>
         <source>Unknown render device &quot;%1&quot;; rendering on the CPU. Use &quot;cpu&quot; or &quot;cuda&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/engine/render/renderer.cpp" line="362"/>
+        <location filename="../src/engine/render/renderer.cpp" line="582"/>
         <source>The frame size %1x%2 is out of range; use 16 to 8192 pixels per side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/engine/render/renderer.cpp" line="367"/>
+        <location filename="../src/engine/render/renderer.cpp" line="587"/>
         <source>There is nothing to render: the world track has no frames. Simulate the shot first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/engine/render/renderer.cpp" line="369"/>
+        <location filename="../src/engine/render/renderer.cpp" line="589"/>
         <source>No frame sink was given to the renderer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/engine/render/renderer.cpp" line="417"/>
+        <location filename="../src/engine/render/renderer.cpp" line="655"/>
         <source>Rendering was cancelled at frame %1 of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/engine/render/renderer.cpp" line="424"/>
+        <location filename="../src/engine/render/renderer.cpp" line="662"/>
         <source>The renderer failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,7 +1416,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/engine/world/world.cpp" line="135"/>
+        <location filename="../src/engine/world/world.cpp" line="56"/>
+        <source>Unknown path &apos;%1&apos;; use one of: %2, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/engine/world/world.cpp" line="60"/>
+        <source>The path &apos;%1&apos; needs a target entity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/engine/world/world.cpp" line="63"/>
+        <source>Intensity must be between 0.1 and 3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/engine/world/world.cpp" line="145"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1411,7 +1466,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/kinora-cli/main.cpp" line="19"/>
+        <location filename="../app/kinora-cli/main.cpp" line="22"/>
         <source>usage: kinora-cli COMMAND [ARGS]
 commands:
   convert INPUT OUTPUT   convert between .fountain (input), .json and .kinora
@@ -1426,7 +1481,7 @@ export options: --preset landscape-1080|landscape-720|vertical-1080|square-1080
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/kinora-cli/main.cpp" line="68"/>
+        <location filename="../app/kinora-cli/main.cpp" line="74"/>
         <source>error: unknown command &apos;%1&apos;
 </source>
         <translation type="unfinished"></translation>
@@ -1486,6 +1541,109 @@ export options: --preset landscape-1080|landscape-720|vertical-1080|square-1080
     </message>
 </context>
 <context>
+    <name>kinora::cli</name>
+    <message>
+        <location filename="../app/kinora-cli/rendercommand.cpp" line="56"/>
+        <source>Shot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/rendercommand.cpp" line="102"/>
+        <source>the folder for the film does not exist or cannot be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/rendercommand.cpp" line="152"/>
+        <source>shot %1/%2 reused from the cache (take %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/rendercommand.cpp" line="157"/>
+        <source>error: the project&apos;s generation queue is paused; resume it in the studio, then render again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/rendercommand.cpp" line="168"/>
+        <source>Shot %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderproject.cpp" line="50"/>
+        <source>The file does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderproject.cpp" line="55"/>
+        <source>kinora-cli render adds jobs and takes to the project, so it cannot run while the project is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderproject.cpp" line="77"/>
+        <source>The render cache folder cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderproject.cpp" line="83"/>
+        <source>Another kinora-cli is rendering this storyboard right now; wait for it to finish, then render again (its takes will be reused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderproject.cpp" line="94"/>
+        <source>The render cache could not be used (%1); it was started afresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderworker.cpp" line="60"/>
+        <source>error: the generation worker (kinora-engine) was not found beside kinora-cli in %1; reinstall Kinora, or set KINORA_ENGINE to its path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderworker.cpp" line="82"/>
+        <source>error: the render queue cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderworker.cpp" line="87"/>
+        <source>its job was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderworker.cpp" line="88"/>
+        <source>error: shot %1 could not be rendered (%2 %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderworker.cpp" line="91"/>
+        <source>attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderworker.cpp" line="91"/>
+        <source>attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderworker.cpp" line="100"/>
+        <source>kinora-engine started (pid %1) for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderworker.cpp" line="116"/>
+        <source>error: the generation worker keeps stopping (%1); giving up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderworker.cpp" line="120"/>
+        <source>note: %1; it is restarted and the shot starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kinora-cli/renderworker.cpp" line="134"/>
+        <source>error: the generation worker found nothing to do, but %1 shots have no take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kinora::exporting::ExportViewModel</name>
     <message>
         <location filename="../qml/Export/exportviewmodel.cpp" line="114"/>
@@ -1509,27 +1667,27 @@ export options: --preset landscape-1080|landscape-720|vertical-1080|square-1080
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Export/exportviewmodel.cpp" line="169"/>
+        <location filename="../qml/Export/exportviewmodel.cpp" line="170"/>
         <source>Preparing the export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Export/exportviewmodel.cpp" line="195"/>
+        <location filename="../qml/Export/exportviewmodel.cpp" line="196"/>
         <source>Encoding shot %1 of %2 · frame %3 of %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Export/exportviewmodel.cpp" line="208"/>
+        <location filename="../qml/Export/exportviewmodel.cpp" line="209"/>
         <source>Export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Export/exportviewmodel.cpp" line="219"/>
+        <location filename="../qml/Export/exportviewmodel.cpp" line="220"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Export/exportviewmodel.cpp" line="227"/>
+        <location filename="../qml/Export/exportviewmodel.cpp" line="228"/>
         <source>Exported %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1545,12 +1703,12 @@ export options: --preset landscape-1080|landscape-720|vertical-1080|square-1080
 <context>
     <name>kinora::storyboard::ShotPlanViewModel</name>
     <message>
-        <location filename="../qml/Storyboard/shotplanviewmodel.cpp" line="103"/>
+        <location filename="../qml/Storyboard/shotplanviewmodel.cpp" line="104"/>
         <source>Line %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Storyboard/shotplanviewmodel.cpp" line="106"/>
+        <location filename="../qml/Storyboard/shotplanviewmodel.cpp" line="107"/>
         <source>A plan is one JSON object: { &quot;environment&quot;: ..., &quot;entities&quot;: [...], ... }.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1623,6 +1781,17 @@ export options: --preset landscape-1080|landscape-720|vertical-1080|square-1080
         <location filename="../app/kinora/main.cpp" line="44"/>
         <source>Benchmark: print frame times for SECONDS idle, then for SECONDS while every shot generates, and quit.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>render</name>
+    <message numerus="yes">
+        <location filename="../app/kinora-cli/rendercommand.cpp" line="188"/>
+        <source>joining %n take(s) %1%</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -41,6 +41,8 @@ ColumnLayout {
                     Layout.preferredWidth: 80
                     editable: true
                     model: dialogue.languages
+                    // Both: an editable box otherwise shows its first entry ("en") for every line.
+                    currentIndex: dialogue.languages.indexOf(lineBox.modelData.language)
                     editText: lineBox.modelData.language
                     onActivated: index => dialogue.viewModel.setDialogueField(lineBox.index, "language", model[index])
                     onAccepted: dialogue.viewModel.setDialogueField(lineBox.index, "language", editText)

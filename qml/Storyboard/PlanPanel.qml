@@ -14,7 +14,18 @@ ColumnLayout {
     spacing: 4
 
     function describeAction(a) {
-        let text = a.actor + " " + a.verb + (a.object ? " " + a.object : "") + (a.target ? " → " + a.target : "")
+        // How the actor moves relative to the target: "walk past car-1", "run after ball-1".
+        const ways = { "past": qsTr("past"), "follow": qsTr("after"), "toward": qsTr("toward"),
+                       "away": qsTr("away from"), "around": qsTr("around"), "across": qsTr("across"),
+                       "along": qsTr("along") }
+        const way = a.path ? ways[a.path] || a.path : ""
+        let text = a.actor + " " + a.verb + (a.object ? " " + a.object : "")
+        if (a.target)
+            text += (way ? " " + way + " " : " → ") + a.target
+        else if (way)
+            text += " " + way
+        if (a.intensity !== undefined && Math.abs(a.intensity - 1) > 0.01)
+            text += " " + qsTr("(×%1)").arg(a.intensity.toFixed(1))
         if (!a.succeeds)
             text += " " + qsTr("(misses)")
         return qsTr("%1 s: %2").arg(a.startSeconds.toFixed(1)).arg(text)

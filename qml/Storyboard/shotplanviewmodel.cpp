@@ -25,7 +25,8 @@ QVariantMap summarize(const engine::ScenePlan &plan)
     for (const engine::PlanAction &a : plan.actions)
         actions << QVariantMap{{QStringLiteral("verb"), a.verb}, {QStringLiteral("actor"), a.actor},
                                {QStringLiteral("object"), a.object}, {QStringLiteral("target"), a.target},
-                               {QStringLiteral("startSeconds"), a.startSeconds}, {QStringLiteral("succeeds"), a.succeeds}};
+                               {QStringLiteral("startSeconds"), a.startSeconds}, {QStringLiteral("succeeds"), a.succeeds},
+                               {QStringLiteral("path"), a.path}, {QStringLiteral("intensity"), a.intensity}};
     return {{QStringLiteral("valid"), true},
             {QStringLiteral("environment"), plan.environment},
             {QStringLiteral("timeOfDay"), plan.timeOfDay},

@@ -18,7 +18,7 @@
 #include <thread>
 #include <vector>
 
-Q_LOGGING_CATEGORY(lcRender, "kinora.render")
+Q_LOGGING_CATEGORY(lcRender, "kinora.render", QtInfoMsg) // debug lines only when asked for
 
 namespace kinora::engine {
 
