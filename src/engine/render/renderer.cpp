@@ -127,13 +127,16 @@ void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const R
     Tensor ground = inf;
     if (look.hasGround && pose.eye.y > 0) {
         const Tensor dy = g.dir.select(1, 1);
-        ground = torch::where(dy < -1e-6, -pose.eye.y / dy.clamp_max(-1e-6), inf);
-        ground = torch::where(ground < 400, ground, inf);
+        // A positive distance divided by 1 where the ray meets the ground within 400 m, by 0
+        // (giving +inf) where it does not: exact, and far cheaper than torch::where.
+        const Tensor t = -pose.eye.y / dy.clamp_max(-1e-6);
+        ground = t / ((dy < -1e-6) & (t < 400)).to(torch::kFloat32);
     }
     c.nearest = torch::minimum(ground, wall);
     const Tensor isGround = (ground < wall) & torch::isfinite(ground);
     g.kind = isGround.to(torch::kInt64);
-    g.depth = torch::where(isGround, ground, torch::where(torch::isfinite(wall), wall, torch::full_like(wall, 1e4)));
+    // The ground where it is nearer, else the wall, else 1e4 for the sky (walls are far nearer).
+    g.depth = torch::minimum(ground, wall.clamp_max(1e4));
     g.id = torch::full_like(g.kind, -1);
     g.position = c.eye + g.dir * g.depth.unsqueeze(1);
     const Tensor up = torch::tensor({0.0f, 1.0f, 0.0f}, o).expand_as(g.dir);
