@@ -9,7 +9,6 @@
 #include "store/projectdatabase.h"
 #include "storyboardviewmodel.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,15 +17,6 @@
 
 namespace kinora::storyboard {
 namespace {
-
-QString workerExecutable()
-{
-    const QString dir = QCoreApplication::applicationDirPath();
-    for (const QString &candidate : {dir + QStringLiteral("/kinora-engine"), dir + QStringLiteral("/../kinora-engine/kinora-engine")})
-        if (QFileInfo(candidate).isExecutable())
-            return QFileInfo(candidate).absoluteFilePath();
-    return dir + QStringLiteral("/kinora-engine");
-}
 
 /// Runs @p work on the pool with its own connection to the project; @p done gets its result.
 template <typename T, typename Work, typename Done>
@@ -85,7 +75,7 @@ void GenerationViewModel::projectChanged(const QString &path)
     Q_EMIT statusChanged();
     if (path.isEmpty())
         return;
-    m_supervisor = new engine::EngineSupervisor(path, workerExecutable(), this);
+    m_supervisor = new engine::EngineSupervisor(path, engine::EngineSupervisor::locateWorker(), this);
     connect(m_supervisor, &engine::EngineSupervisor::workerDied, this, [this](const QString &reason) {
         m_workerMessage = tr("The generation worker stopped (%1); it was restarted and the shot starts again.").arg(reason);
         Q_EMIT workerMessageChanged();
@@ -104,12 +94,20 @@ void GenerationViewModel::refresh()
     m_refreshing = true;
     withProject<QVariantMap>(this, m_projectPath, [](store::JobRepository &jobs, const QString &path) {
         QVariantList jobList, takeList;
-        for (const store::Job &j : jobs.jobs().value())
+        // A busy or unreadable queue skips this refresh (the next poll tries again): never value()
+        // of an error.
+        const auto all = jobs.jobs();
+        const auto allTakes = jobs.allTakes();
+        if (!all || !allTakes) {
+            qCWarning(lcApp) << "generation: cannot read the queue:" << (all ? allTakes.error() : all.error()).toString();
+            return QVariantMap{{QStringLiteral("valid"), false}};
+        }
+        for (const store::Job &j : all.value())
             jobList << QVariantMap{{QStringLiteral("id"), j.id}, {QStringLiteral("shot"), j.shotId},
                                    {QStringLiteral("state"), store::toString(j.state)}, {QStringLiteral("stage"), j.stage},
                                    {QStringLiteral("done"), j.framesDone}, {QStringLiteral("total"), j.framesTotal},
                                    {QStringLiteral("error"), j.error}, {QStringLiteral("attempts"), j.attempts}};
-        for (const store::Take &t : jobs.allTakes().value()) {
+        for (const store::Take &t : allTakes.value()) {
             QVariantMap m = takeMap(t, path);
             m.insert(QStringLiteral("shot"), t.shotId);
             takeList << m;
@@ -287,7 +285,12 @@ void GenerationViewModel::cancel(const QString &shotId)
 {
     withProject<int>(this, m_projectPath, [shotId](store::JobRepository &jobs, const QString &) {
         int n = 0;
-        for (const store::Job &j : jobs.jobs().value())
+        const auto all = jobs.jobs();
+        if (!all) {
+            qCWarning(lcApp) << "generation: cannot read the queue to cancel:" << all.error().toString();
+            return 0;
+        }
+        for (const store::Job &j : all.value())
             if (j.shotId == shotId && (j.state == store::JobState::Queued || j.state == store::JobState::Running))
                 n += jobs.cancel(j.id).ok();
         return n;

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -34,8 +36,37 @@ bool isBusy(const QString &error)
         || lower.contains(QLatin1String("recovery"));
 }
 
+// Projects this process has SQLite connections to. POSIX drops *all* of a process's locks on a
+// file when *any* descriptor of it closes, so reading a project's header with a plain file handle
+// while SQLite holds it open would silently release SQLite's locks: another process (the worker)
+// would then think it is the last user, checkpoint and delete -wal and -shm under our live
+// connections ("disk I/O error" from then on, and a risk to the data).
+QMutex &openMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+QHash<QString, int> &openProjects()
+{
+    static QHash<QString, int> counts;
+    return counts;
+}
+QString projectKey(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+}
+bool isOpenHere(const QString &path)
+{
+    const QMutexLocker lock(&openMutex());
+    return openProjects().value(projectKey(path)) > 0;
+}
+
 bool hasSqliteHeader(const QString &path)
 {
+    if (isOpenHere(path))
+        return true; // SQLite reads it already; a file handle here would drop SQLite's locks
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return false;
@@ -49,6 +80,9 @@ ProjectDatabase::ProjectDatabase(QString path, QString connectionName)
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
+    m_key = projectKey(m_path);
+    const QMutexLocker lock(&openMutex());
+    ++openProjects()[m_key];
 }
 
 ProjectDatabase::~ProjectDatabase()
@@ -56,6 +90,9 @@ ProjectDatabase::~ProjectDatabase()
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    const QMutexLocker lock(&openMutex());
+    if (--openProjects()[m_key] <= 0)
+        openProjects().remove(m_key);
 }
 
 QString ProjectDatabase::mediaFolderFor(const QString &projectPath)

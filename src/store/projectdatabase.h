@@ -38,6 +38,7 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    QString m_key; ///< canonical path, for the process-wide count of open projects
     QSqlDatabase m_db;
 };
 

@@ -16,6 +16,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "testsupport.h"
 
 using namespace kinora;
@@ -153,6 +157,7 @@ private Q_SLOTS:
     void foreignDatabaseIsRefusedUntouched_data();
     void foreignDatabaseIsRefusedUntouched();
     void textFileIsRefusedUntouched();
+    void inspectingAnOpenProjectKeepsItsLocks();
     void truncatedProjectIsRefusedUntouched_data();
     void truncatedProjectIsRefusedUntouched();
     void missingFileIsRefused();
@@ -300,6 +305,41 @@ void TestSchema::foreignDatabaseIsRefusedUntouched()
     QVERIFY(project.error().message.contains(QStringLiteral("another program")));
     QCOMPARE(readBytes(path), before);
     QCOMPARE(folderListing(dir.path()), filesBefore);
+}
+
+// A plain read of the header used to close a descriptor of the open project, which drops every
+// POSIX lock the process holds on it; the worker then thought it was the project's last user and
+// deleted -wal and -shm under the studio's connections.
+void TestSchema::inspectingAnOpenProjectKeepsItsLocks()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("open.kinora"));
+    auto project = store::ProjectDatabase::create(path);
+    QVERIFY(project.ok());
+    QSqlQuery read(project.value()->db());
+    QVERIFY(read.exec(QStringLiteral("SELECT count(*) FROM shots")) && read.next());
+    // Whether another process sees this one's shared lock on the database file (SQLite's shared
+    // range), asked from a forked child with a raw fcntl and nothing else.
+    const QByteArray file = QFile::encodeName(path);
+    auto lockedForOthers = [&] {
+        const pid_t child = fork();
+        if (child == 0) {
+            const int fd = ::open(file.constData(), O_RDONLY);
+            struct flock probe {};
+            probe.l_type = F_WRLCK;
+            probe.l_whence = SEEK_SET;
+            probe.l_start = 1073741826; // SQLite's SHARED_FIRST
+            probe.l_len = 510;
+            const bool held = fd >= 0 && fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+            _exit(held ? 1 : 0);
+        }
+        int status = 0;
+        waitpid(child, &status, 0);
+        return WIFEXITED(status) && WEXITSTATUS(status) == 1;
+    };
+    QVERIFY(lockedForOthers());
+    QVERIFY(store::ProjectDatabase::inspect(path).ok());
+    QVERIFY2(lockedForOthers(), "inspect() released the open connection's locks");
 }
 
 void TestSchema::textFileIsRefusedUntouched()
