@@ -259,7 +259,12 @@ void GenerationViewModel::enqueue(const QList<int> &rows, bool newSeed)
             specs << engine::JobSpec{board, {}, row + 1};
     withProject<int>(this, m_projectPath, [specs](store::JobRepository &jobs, const QString &) {
         int queued = 0;
-        const auto existing = jobs.jobs().value();
+        const auto all = jobs.jobs();
+        if (!all) {
+            qCWarning(lcApp) << "generation: cannot read the queue to add shots:" << all.error().toString();
+            return -1;
+        }
+        const QList<store::Job> &existing = all.value();
         for (const engine::JobSpec &spec : specs) {
             const QString hash = engine::specHash(spec);
             const QString shotId = spec.board.shots.at(spec.shotNumber - 1).id;
@@ -274,7 +279,12 @@ void GenerationViewModel::enqueue(const QList<int> &rows, bool newSeed)
                 ++queued;
         }
         return queued;
-    }, [this](int) {
+    }, [this](int queued) {
+        if (queued < 0) {
+            m_workerMessage = tr("The generation queue could not be read, so nothing was queued. Try again; if it "
+                                 "keeps failing, reopen the project.");
+            Q_EMIT workerMessageChanged();
+        }
         if (m_supervisor)
             m_supervisor->wake();
         refresh();

@@ -96,6 +96,20 @@ Tensor weather(const Look &look, Tensor color, const GBuffer &g, int frame)
     return color;
 }
 
+// The indices where @p mask is set, or undefined when none is. torch::nonzero is slow on the CPU
+// (several ns a pixel), and most chunks are all sky, all ground or have no faces: those skip it.
+Tensor indicesOf(const Tensor &mask, bool *all = nullptr)
+{
+    const std::int64_t count = mask.sum().item<std::int64_t>();
+    if (all)
+        *all = count > 0 && count == mask.numel();
+    if (count == 0)
+        return {};
+    if (count == mask.numel())
+        return torch::arange(count, mask.options().dtype(torch::kInt64));
+    return mask.nonzero().squeeze(1);
+}
+
 // Lit colour of the pixels @p sel that show the ground or a primitive.
 Tensor shadeSurfaces(const Look &look, const GBuffer &g, const Tensor &sel, const PrimitiveTable &table, int frame)
 {
@@ -109,19 +123,24 @@ Tensor shadeSurfaces(const Look &look, const GBuffer &g, const Tensor &sel, cons
 
     Tensor shine = table.shine.index_select(0, idx);
     Tensor albedo = table.color.index_select(0, idx);
-    const Tensor heads = (table.part.index_select(0, idx) == std::int64_t(Primitive::Part::Head)).nonzero().squeeze(1);
-    if (heads.numel() > 0) {
+    const Tensor heads = indicesOf(table.part.index_select(0, idx) == std::int64_t(Primitive::Part::Head));
+    if (heads.defined()) {
         const Tensor local = g.local.index_select(0, sel).index_select(0, heads);
         albedo.index_copy_(0, heads, drawFaces(albedo.index_select(0, heads), table, idx.index_select(0, heads), local));
     }
-    const Tensor groundSel = isGround.nonzero().squeeze(1);
-    if (look.hasGround && groundSel.numel() > 0) {
+    bool allGround = false;
+    const Tensor groundSel = look.hasGround ? indicesOf(isGround, &allGround) : Tensor();
+    if (groundSel.defined()) {
         Tensor groundShine, water;
-        const Tensor groundPos = position.index_select(0, groundSel);
-        albedo.index_copy_(0, groundSel, groundAlbedo(look, groundPos, frame, &groundShine, &water));
-        shine.index_copy_(0, groundSel, groundShine);
-        const Tensor wet = (water > 0.5).nonzero().squeeze(1);
-        if (wet.numel() > 0) {
+        if (allGround) { // a chunk of nothing but ground: no gathers or scatters
+            albedo = groundAlbedo(look, position, frame, &groundShine, &water);
+            shine = groundShine;
+        } else {
+            albedo.index_copy_(0, groundSel, groundAlbedo(look, position.index_select(0, groundSel), frame, &groundShine, &water));
+            shine.index_copy_(0, groundSel, groundShine);
+        }
+        const Tensor wet = indicesOf(water > 0.5);
+        if (wet.defined()) {
             const Tensor waterSel = groundSel.index_select(0, wet);
             n.index_copy_(0, waterSel, waterNormal(position.index_select(0, waterSel), frame));
         }
@@ -193,11 +212,16 @@ Tensor shadeChunk(const Look &look, const GBuffer &g, const Tensor &sel, const P
     const Tensor kind = g.kind.index_select(0, sel), depth = g.depth.index_select(0, sel);
     Tensor color = torch::zeros({sel.size(0), 3}, o);
     const Tensor isBackground = kind == 0;
-    const Tensor surfaces = (~isBackground).nonzero().squeeze(1);
-    const Tensor backgroundSel = isBackground.nonzero().squeeze(1);
-    if (surfaces.numel() > 0)
+    bool allSurfaces = false, allBackground = false;
+    const Tensor surfaces = indicesOf(~isBackground, &allSurfaces);
+    const Tensor backgroundSel = indicesOf(isBackground, &allBackground);
+    if (allSurfaces)
+        color = shadeSurfaces(look, g, sel, table, frame);
+    else if (surfaces.defined())
         color.index_copy_(0, surfaces, shadeSurfaces(look, g, sel.index_select(0, surfaces), table, frame));
-    if (backgroundSel.numel() > 0) {
+    if (allBackground) {
+        color = background(look, g.dir.index_select(0, sel), depth, g.eye, frame);
+    } else if (backgroundSel.defined()) {
         const Tensor pixels = sel.index_select(0, backgroundSel);
         color.index_copy_(0, backgroundSel, background(look, g.dir.index_select(0, pixels),
                                                        g.depth.index_select(0, pixels), g.eye, frame));
