@@ -365,6 +365,26 @@ private Q_SLOTS:
         QVERIFY2(differ <= plan.width * plan.height / 200, qPrintable(QStringLiteral("%1 pixels differ").arg(differ)));
     }
 
+    void wallBoxesOnTheRoomWallDoNotSpeckle()
+    {
+        // The stage set draws a box whose face lies exactly on the gym's back wall; the wall (with
+        // its windows and pads) must win every pixel, not half of them on float rounding.
+        ScenePlan plan = ballPlan(QStringLiteral("gym"), 192, 108);
+        plan.camera.subject.clear();
+        Primitive wall;
+        wall.shape = Primitive::Shape::Box;
+        wall.center = {0, 4, -12.1}, wall.size = {15.2, 4, 0.1}, wall.color = {0.9, 0.2, 0.2}, wall.entity = 7;
+        wall.material = QStringLiteral("plaster");
+        WorldTrack with = ballTrack(1);
+        with.frames[0].primitives << wall;
+        const Frame plain = renderAll(plan, ballTrack(1)).first(), boxed = renderAll(plan, with).first();
+        int differ = 0;
+        for (int y = 0; y < plan.height; ++y)
+            for (int x = 0; x < plan.width; ++x)
+                differ += plain.at(x, y) != boxed.at(x, y);
+        QVERIFY2(differ <= plan.width * plan.height / 500, qPrintable(QStringLiteral("%1 pixels differ").arg(differ)));
+    }
+
     void staticShotsRepeatTheSameFrame()
     {
         // A still camera on a still scene: frames reuse the environment shaded (and, for pointwise

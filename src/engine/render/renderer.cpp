@@ -97,6 +97,14 @@ bool samePose(const CameraPose &a, const CameraPose &b)
            && a.target.y == b.target.y && a.target.z == b.target.z && a.fovYDeg == b.fovYDeg && a.rollDeg == b.rollDeg;
 }
 
+// A primitive hit shows only clearly in front of the set's own ground and walls: a surface that
+// lies on them (the stage set's wall boxes, whose faces coincide with the room's walls) would
+// otherwise win or lose pixel by pixel on float rounding and speckle the wall.
+Tensor inFrontOfSet(const Tensor &t, const Tensor &nearest)
+{
+    return t < nearest - (0.02 + 2e-4 * nearest.clamp_max(1e4));
+}
+
 // Shadow rays start a little off the surface (more far away, where float steps are coarser).
 Tensor shadowOrigins(const Tensor &position, const Tensor &normal, const Tensor &depth)
 {
@@ -155,7 +163,7 @@ void addStaticLayer(PoseCache &c, const Look &look, const StaticSplit &split)
     GBuffer &g = c.empty;
     const PrimitiveTable &table = split.staticTable;
     const Hits hits = castPrimary(table, c.eye, c.dirs);
-    const Tensor isPrim = (hits.id >= 0) & (hits.t <= c.nearest);
+    const Tensor isPrim = (hits.id >= 0) & inFrontOfSet(hits.t, c.nearest);
     const Tensor primPixels = isPrim.nonzero().squeeze(1);
     if (primPixels.numel() > 0) {
         const Tensor local = hits.id.index_select(0, primPixels);
@@ -191,7 +199,7 @@ GBuffer buildOverStaticLayer(const Look &look, const PoseCache &c, const StaticS
     if (d > 0) {
         const Hits hits = castPrimary(moving, c.eye, c.dirs);
         clock.mark(0);
-        isDyn = (hits.id >= 0) & (hits.t <= c.nearest);
+        isDyn = (hits.id >= 0) & inFrontOfSet(hits.t, c.nearest);
         const Tensor dynPixels = isDyn.nonzero().squeeze(1);
         if (dynPixels.numel() > 0) {
             const Tensor local = hits.id.index_select(0, dynPixels);
@@ -235,12 +243,11 @@ GBuffer buildGBuffer(const Look &look, const PoseCache &c, const PrimitiveTable 
     clock.mark(0);
 
     GBuffer g = c.empty;
-    const Tensor isPrim = (hits.id >= 0) & (hits.t <= c.nearest);
-    // Exact integer blends and a minimum instead of torch::where (ten times slower here): a hit no
-    // farther than the set is nearer than its depth (the sky's 1e4 included).
+    const Tensor isPrim = (hits.id >= 0) & inFrontOfSet(hits.t, c.nearest);
+    // Exact integer blends instead of torch::where (ten times slower here).
     const Tensor primMask = isPrim.to(torch::kInt64);
     g.kind = c.empty.kind + primMask * (2 - c.empty.kind);
-    g.depth = torch::minimum(hits.t, c.empty.depth);
+    g.depth = torch::where(isPrim, hits.t, c.empty.depth);
     g.id = c.empty.id + primMask * (hits.id - c.empty.id);
     Tensor origins = c.origins, valid = c.shadowed;
     clock.mark(5);
