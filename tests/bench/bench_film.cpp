@@ -64,5 +64,7 @@ int main(int argc, char **argv)
                 stats.soundSeconds / out, stats.encodeSeconds / out);
     std::printf("  libtorch matmul         %6.1f GFLOP/s (1024x1024 float, %d threads)\n", matmul, matmulThreads);
     std::printf("  peak memory (max RSS)   %6.1f MiB\n", usage.ru_maxrss / 1024.0);
+    // The rendered frames' hash (before encoding): equal across builds means the same picture.
+    std::printf("  frames hash             %016llx\n", static_cast<unsigned long long>(stats.frameHash));
     return 0;
 }

@@ -155,33 +155,40 @@ void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const R
     c.shadowed = isGround & (dot3(g.normal, vec(look.toLight, o)) > 0);
 }
 
+// Where @p mask is set, the primitive hits @p hits (against @p table) become the G-buffer's
+// surface, and their shadow-ray origins and "facing the light" flags replace those of the set.
+// @p rows maps @p table's rows to the frame table's (undefined: they are the frame table's).
+void writeHits(GBuffer &g, Tensor &origins, Tensor &valid, const Look &look, const Tensor &eye,
+               const PrimitiveTable &table, const Hits &hits, const Tensor &mask, const Tensor &rows)
+{
+    const Tensor pixels = mask.nonzero().squeeze(1);
+    if (pixels.numel() == 0)
+        return;
+    const Tensor id = hits.id.index_select(0, pixels);
+    const Tensor depth = hits.t.index_select(0, pixels);
+    const Tensor position = eye + g.dir.index_select(0, pixels) * depth.unsqueeze(1);
+    const Surface surface = surfaceAt(table, position, id);
+    g.kind = g.kind.index_fill(0, pixels, 2);
+    g.depth = g.depth.index_copy(0, pixels, depth);
+    g.id = g.id.index_copy(0, pixels, rows.defined() ? rows.index_select(0, id) : id);
+    g.position = g.position.index_copy(0, pixels, position);
+    g.normal = g.normal.index_copy(0, pixels, surface.normal);
+    g.local = g.local.index_copy(0, pixels, surface.local);
+    origins = origins.index_copy(0, pixels, shadowOrigins(position, surface.normal, depth));
+    valid = valid.index_copy(0, pixels, dot3(surface.normal, vec(look.toLight, eye.options())) > 0);
+}
+
 // Puts the unchanging primitives into a still camera's cached set: their hits, normals and the
 // shadows they cast on the set are computed once per shot instead of every frame.
 void addStaticLayer(PoseCache &c, const Look &look, const StaticSplit &split)
 {
-    const auto o = c.dirs.options();
     GBuffer &g = c.empty;
-    const PrimitiveTable &table = split.staticTable;
-    const Hits hits = castPrimary(table, c.eye, c.dirs);
+    const Hits hits = castPrimary(split.staticTable, c.eye, c.dirs);
     const Tensor isPrim = (hits.id >= 0) & inFrontOfSet(hits.t, c.nearest);
-    const Tensor primPixels = isPrim.nonzero().squeeze(1);
-    if (primPixels.numel() > 0) {
-        const Tensor local = hits.id.index_select(0, primPixels);
-        const Tensor depth = hits.t.index_select(0, primPixels);
-        const Tensor position = c.eye + g.dir.index_select(0, primPixels) * depth.unsqueeze(1);
-        const Surface surface = surfaceAt(table, position, local);
-        g.kind = g.kind.index_fill(0, primPixels, 2);
-        g.depth = g.depth.index_copy(0, primPixels, depth);
-        g.id = g.id.index_copy(0, primPixels, split.staticRows.index_select(0, local));
-        c.nearest = c.nearest.index_copy(0, primPixels, depth);
-        g.position = g.position.index_copy(0, primPixels, position);
-        g.normal = g.normal.index_copy(0, primPixels, surface.normal);
-        g.local = g.local.index_copy(0, primPixels, surface.local);
-        c.origins = c.origins.index_copy(0, primPixels, shadowOrigins(position, surface.normal, depth));
-        c.shadowed = c.shadowed.index_copy(0, primPixels, dot3(surface.normal, vec(look.toLight, o)) > 0);
-    }
-    c.staticBlocked = castShadow(table, c.origins.reshape({g.height, g.width, 3}), c.shadowed.reshape({g.height, g.width}),
-                                 look.toLight);
+    writeHits(g, c.origins, c.shadowed, look, c.eye, split.staticTable, hits, isPrim, split.staticRows);
+    c.nearest = torch::where(isPrim, hits.t, c.nearest);
+    c.staticBlocked = castShadow(split.staticTable, c.origins.reshape({g.height, g.width, 3}),
+                                 c.shadowed.reshape({g.height, g.width}), look.toLight);
 }
 
 // A still camera's frame over its cached set: only the changing primitives are cast and shadowed;
@@ -190,38 +197,23 @@ GBuffer buildOverStaticLayer(const Look &look, const PoseCache &c, const StaticS
                              StageClock &clock)
 {
     clock.mark(5);
-    const auto o = c.dirs.options();
     GBuffer g = c.empty;
-    const int d = int(split.dynamicRows.size(0));
+    const bool anyMoving = split.dynamicRows.size(0) > 0;
     const PrimitiveTable moving = subsetTable(table, split.dynamicRows);
     Tensor origins = c.origins, valid = c.shadowed;
     Tensor isDyn = torch::zeros_like(c.shadowed);
-    if (d > 0) {
+    if (anyMoving) {
         const Hits hits = castPrimary(moving, c.eye, c.dirs);
         clock.mark(0);
         isDyn = (hits.id >= 0) & inFrontOfSet(hits.t, c.nearest);
-        const Tensor dynPixels = isDyn.nonzero().squeeze(1);
-        if (dynPixels.numel() > 0) {
-            const Tensor local = hits.id.index_select(0, dynPixels);
-            const Tensor depth = hits.t.index_select(0, dynPixels);
-            const Tensor position = c.eye + g.dir.index_select(0, dynPixels) * depth.unsqueeze(1);
-            const Surface surface = surfaceAt(moving, position, local);
-            g.kind = g.kind.index_fill(0, dynPixels, 2);
-            g.depth = g.depth.index_copy(0, dynPixels, depth);
-            g.id = g.id.index_copy(0, dynPixels, split.dynamicRows.index_select(0, local));
-            g.position = g.position.index_copy(0, dynPixels, position);
-            g.normal = g.normal.index_copy(0, dynPixels, surface.normal);
-            g.local = g.local.index_copy(0, dynPixels, surface.local);
-            origins = origins.index_copy(0, dynPixels, shadowOrigins(position, surface.normal, depth));
-            valid = valid.index_copy(0, dynPixels, dot3(surface.normal, vec(look.toLight, o)) > 0);
-        }
+        writeHits(g, origins, valid, look, c.eye, moving, hits, isDyn, split.dynamicRows);
     }
     g.changed = isDyn;
     clock.mark(1);
     const Tensor origins3 = origins.reshape({g.height, g.width, 3});
     // Set pixels: the cached shadows of the unchanging primitives; moving pixels: cast against them.
     Tensor blocked = c.staticBlocked;
-    if (d > 0) {
+    if (anyMoving) {
         blocked = torch::where(isDyn, castShadow(split.staticTable, origins3, (valid & isDyn).reshape({g.height, g.width}), look.toLight),
                                blocked);
         blocked = blocked | castShadow(moving, origins3, valid.reshape({g.height, g.width}), look.toLight);
@@ -238,31 +230,11 @@ GBuffer buildGBuffer(const Look &look, const PoseCache &c, const PrimitiveTable 
                      const Tensor &moving, StageClock &clock)
 {
     clock.mark(5);
-    const auto o = c.dirs.options();
     const Hits hits = castPrimary(table, c.eye, c.dirs);
     clock.mark(0);
-
     GBuffer g = c.empty;
-    const Tensor isPrim = (hits.id >= 0) & inFrontOfSet(hits.t, c.nearest);
-    // Exact integer blends instead of torch::where (ten times slower here).
-    const Tensor primMask = isPrim.to(torch::kInt64);
-    g.kind = c.empty.kind + primMask * (2 - c.empty.kind);
-    g.depth = torch::where(isPrim, hits.t, c.empty.depth);
-    g.id = c.empty.id + primMask * (hits.id - c.empty.id);
     Tensor origins = c.origins, valid = c.shadowed;
-    clock.mark(5);
-    // Normals and local coordinates only where a primitive was hit (a small share of the frame).
-    const Tensor primPixels = isPrim.nonzero().squeeze(1);
-    if (primPixels.numel() > 0) {
-        const Tensor depth = hits.t.index_select(0, primPixels);
-        const Tensor position = c.eye + g.dir.index_select(0, primPixels) * depth.unsqueeze(1);
-        const Surface surface = surfaceAt(table, position, hits.id.index_select(0, primPixels));
-        g.position = g.position.index_copy(0, primPixels, position);
-        g.normal = g.normal.index_copy(0, primPixels, surface.normal);
-        g.local = g.local.index_copy(0, primPixels, surface.local);
-        origins = origins.index_copy(0, primPixels, shadowOrigins(position, surface.normal, depth));
-        valid = valid.index_copy(0, primPixels, dot3(surface.normal, vec(look.toLight, o)) > 0);
-    }
+    writeHits(g, origins, valid, look, c.eye, table, hits, (hits.id >= 0) & inFrontOfSet(hits.t, c.nearest), {});
     clock.mark(1);
     const PrimitiveTable &casters = map ? subsetTable(table, moving) : table;
     Tensor blocked = castShadow(casters, origins.reshape({g.height, g.width, 3}), valid.reshape({g.height, g.width}), look.toLight);
