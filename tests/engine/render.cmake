@@ -10,5 +10,10 @@ set_tests_properties(bench_render_small PROPERTIES LABELS bench TIMEOUT 300)
 
 # Same bytes whatever the thread counts or the load; it sets libtorch's thread count itself.
 find_package(Torch REQUIRED)
+# The CPU ray-cast loops against the tensor version of the same casts (white-box: private header).
+kinora_add_test(tst_render_kernels SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_render_kernels.cpp
+                LIBS kinora_render ${TORCH_LIBRARIES})
+target_include_directories(tst_render_kernels PRIVATE ${CMAKE_SOURCE_DIR}/src)
+
 kinora_add_test(tst_render_determinism SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_render_determinism.cpp
                 LIBS kinora_render ${TORCH_LIBRARIES})

@@ -305,8 +305,10 @@ Tensor fromTiles(const Tensor &tiles, int height, int width)
         .reshape({height, width, c});
 }
 
-Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs)
+Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs, CastPath path)
 {
+    if (path == CastPath::Auto && dirs.is_cpu())
+        return castPrimaryLoops(table, eye, dirs);
     const int height = int(dirs.size(0)), width = int(dirs.size(1));
     const Tensor dirTiles = toTiles(dirs);
     const std::int64_t tiles = dirTiles.size(0), perTile = dirTiles.size(1);
@@ -345,7 +347,8 @@ void beamFrame(const Vec3 &L, Vec3 &e1, Vec3 &e2)
 }
 
 // Nearest hit of parallel rays from @p origins [H,W,3] (where @p valid [H,W]) along @p direction.
-Hits castParallel(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid, const Vec3 &direction)
+Hits castParallel(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid, const Vec3 &direction,
+                  CastPath path)
 {
     const int height = int(origins.size(0)), width = int(origins.size(1));
     const auto opts = origins.options();
@@ -354,6 +357,8 @@ Hits castParallel(const PrimitiveTable &table, const Tensor &origins, const Tens
     const Vec3 L = direction;
     Vec3 e1, e2;
     beamFrame(L, e1, e2);
+    if (path == CastPath::Auto && origins.is_cpu())
+        return castParallelLoops(table, origins, valid, L, e1, e2);
     const Tensor frame = torch::tensor({float(e1.x), float(e1.y), float(e1.z), float(e2.x), float(e2.y),
                                         float(e2.z), float(L.x), float(L.y), float(L.z)}, opts).reshape({3, 3});
     const Tensor originTiles = toTiles(origins);
@@ -382,11 +387,11 @@ Hits castParallel(const PrimitiveTable &table, const Tensor &origins, const Tens
 } // namespace
 
 Tensor castShadow(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid,
-                  const Vec3 &toLight)
+                  const Vec3 &toLight, CastPath path)
 {
     if (table.count == 0)
         return torch::zeros({origins.size(0) * origins.size(1)}, origins.options().dtype(torch::kBool));
-    return (castParallel(table, origins, valid, toLight).id >= 0) & valid.reshape(-1);
+    return (castParallel(table, origins, valid, toLight, path).id >= 0) & valid.reshape(-1);
 }
 
 ShadowMap makeShadowMap(const PrimitiveTable &casters, const Vec3 &toLight)
@@ -415,7 +420,7 @@ ShadowMap makeShadowMap(const PrimitiveTable &casters, const Vec3 &toLight)
     const Tensor u = (u0 + i).reshape({1, m.size, 1}), v = (v0 + i).reshape({m.size, 1, 1});
     const Tensor origins = u * frame[0] + v * frame[1] + top * frame[2];
     const Hits hits = castParallel(casters, origins, torch::ones({m.size, m.size}, o.dtype(torch::kBool)),
-                                   {-toLight.x, -toLight.y, -toLight.z});
+                                   {-toLight.x, -toLight.y, -toLight.z}, CastPath::Auto);
     m.height = torch::where(hits.id >= 0, top - hits.t, torch::full_like(hits.t, -std::numeric_limits<float>::infinity()));
     return m;
 }

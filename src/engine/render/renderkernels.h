@@ -81,12 +81,23 @@ struct Hits
     Tensor id; ///< [H*W] int64 primitive index, -1 for no hit
 };
 
+/// How a ray cast runs: as loops over the memory of CPU tensors (Auto, on the CPU: several times
+/// faster), or as tensor ops on any device (Tensors: the path for other devices, and the
+/// reference the tests hold the loops to).
+enum class CastPath { Auto, Tensors };
+
 /// @brief Nearest primitive along each camera ray; @p dirs is [H,W,3] of unit directions.
-Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs);
+Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs, CastPath path = CastPath::Auto);
 /// @brief Whether anything lies between each origin and the light along @p toLight ([3], unit).
 /// @p origins [H,W,3], @p valid [H,W] bool (false: no ray). Returns [H*W] bool.
 Tensor castShadow(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid,
-                  const Vec3 &toLight);
+                  const Vec3 &toLight, CastPath path = CastPath::Auto);
+/// @brief castPrimary() as CPU loops (raykernels.cpp).
+Hits castPrimaryLoops(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs);
+/// @brief Nearest hits of parallel rays along @p direction from @p origins [H,W,3] where @p valid,
+/// as CPU loops; @p e1, @p e2 span the plane across the beam.
+Hits castParallelLoops(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid, const Vec3 &direction,
+                       const Vec3 &e1, const Vec3 &e2);
 
 /// @brief Where the shot's unchanging primitives block the sun, as seen from it: for each texel
 /// across the beam, the height along the light of the first surface. Made once per shot; then a

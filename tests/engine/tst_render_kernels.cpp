@@ -1,0 +1,117 @@
+// The renderer's CPU ray-cast loops against its tensor version (the path for other devices): the
+// same nearest primitive and distance per camera ray, and the same shadows, on scenes of every
+// shape at random places, sizes and turns.
+#include "engine/render/renderkernels.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+using namespace kinora::engine;
+using namespace kinora::engine::render;
+
+namespace {
+
+// A scene of @p count primitives of all four shapes, turned at random, in front of a camera at
+// (0, 1.5, 6) looking down -z.
+QList<Primitive> randomScene(unsigned seed, int count)
+{
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> unit(0, 1);
+    QList<Primitive> scene;
+    for (int i = 0; i < count; ++i) {
+        Primitive p;
+        p.shape = Primitive::Shape(1 + i % 4);
+        p.center = {unit(rng) * 6 - 3, unit(rng) * 3, unit(rng) * -6};
+        const double w = unit(rng) - 0.5, x = unit(rng) - 0.5, y = unit(rng) - 0.5, z = unit(rng) - 0.5;
+        p.orientation = {w, x, y, z};
+        p.size = {0.1 + unit(rng) * 0.5, 0.1 + unit(rng) * 0.6, 0.1 + unit(rng) * 0.4};
+        p.material = QStringLiteral("wood");
+        scene << p;
+    }
+    return scene;
+}
+
+// Unit camera rays [H,W,3] from a pinhole looking down -z with a 50 degree vertical field.
+Tensor cameraRays(int height, int width)
+{
+    const double tanHalf = std::tan(25 * M_PI / 180), aspect = double(width) / height;
+    const Tensor sx = (((torch::arange(width) + 0.5) / width * 2 - 1) * aspect * tanHalf).reshape({1, width, 1});
+    const Tensor sy = ((1 - (torch::arange(height) + 0.5) / height * 2) * tanHalf).reshape({height, 1, 1});
+    const Tensor d = torch::cat({sx.expand({height, width, 1}), sy.expand({height, width, 1}),
+                                 -torch::ones({height, width, 1})}, 2);
+    return normalized3(d);
+}
+
+} // namespace
+
+class TestRenderKernels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void primaryHitsMatchTheTensorPath_data()
+    {
+        QTest::addColumn<unsigned>("seed");
+        QTest::addColumn<int>("count");
+        QTest::newRow("12 primitives") << 1u << 12;
+        QTest::newRow("40 primitives") << 2u << 40;
+        QTest::newRow("90 primitives") << 3u << 90;
+    }
+
+    void primaryHitsMatchTheTensorPath()
+    {
+        QFETCH(unsigned, seed);
+        QFETCH(int, count);
+        torch::NoGradGuard noGrad;
+        const PrimitiveTable table = makePrimitiveTable(randomScene(seed, count), torch::kCPU);
+        const Tensor eye = torch::tensor({0.0f, 1.5f, 6.0f});
+        const Tensor dirs = cameraRays(192, 320);
+        const Hits loops = castPrimary(table, eye, dirs, CastPath::Auto);
+        const Hits tensors = castPrimary(table, eye, dirs, CastPath::Tensors);
+        const std::int64_t pixels = dirs.size(0) * dirs.size(1);
+        const std::int64_t hit = (tensors.id >= 0).sum().item<std::int64_t>();
+        QVERIFY2(hit > pixels / 20, qPrintable(QStringLiteral("only %1 of %2 rays hit").arg(hit).arg(pixels)));
+        // Every shape is seen.
+        const Tensor shapes = table.shape.index_select(0, tensors.id.masked_select(tensors.id >= 0));
+        for (int shape = 1; shape <= 4; ++shape)
+            QVERIFY2((shapes == shape).any().item<bool>(), qPrintable(QStringLiteral("shape %1 never hit").arg(shape)));
+        // The same primitive on all but a few grazing rays, at the same distance.
+        const std::int64_t differ = (loops.id != tensors.id).sum().item<std::int64_t>();
+        QVERIFY2(differ <= pixels / 2000, qPrintable(QStringLiteral("%1 of %2 rays hit another primitive").arg(differ).arg(pixels)));
+        const Tensor both = (loops.id == tensors.id) & (tensors.id >= 0);
+        const Tensor gap = (loops.t - tensors.t).abs().masked_select(both);
+        const Tensor relative = gap / tensors.t.masked_select(both);
+        // Float rounding differs between the two, and a grazing ray's square root magnifies it.
+        const std::int64_t loose = (relative > 1e-4).sum().item<std::int64_t>();
+        QVERIFY2(loose <= gap.numel() / 1000, qPrintable(QStringLiteral("%1 of %2 distances differ by more than 1e-4").arg(loose).arg(gap.numel())));
+        const double worst = gap.max().item<double>();
+        QVERIFY2(worst < 2e-3, qPrintable(QStringLiteral("distances differ by up to %1 m").arg(worst)));
+    }
+
+    void shadowsMatchTheTensorPath()
+    {
+        torch::NoGradGuard noGrad;
+        const PrimitiveTable table = makePrimitiveTable(randomScene(7, 30), torch::kCPU);
+        // Ground points under the scene, a third of them without a ray.
+        const int h = 160, w = 224;
+        const Tensor x = (torch::arange(w) / float(w) * 12 - 6).reshape({1, w}).expand({h, w});
+        const Tensor z = (torch::arange(h) / float(h) * -10 + 2).reshape({h, 1}).expand({h, w});
+        const Tensor origins = torch::stack({x, torch::full({h, w}, 0.001f), z}, 2);
+        const Tensor valid = (torch::arange(h * w).reshape({h, w}) % 3) != 0;
+        Vec3 toLight{0.4, 0.8, 0.3};
+        const double n = std::sqrt(toLight.x * toLight.x + toLight.y * toLight.y + toLight.z * toLight.z);
+        toLight = {toLight.x / n, toLight.y / n, toLight.z / n};
+        const Tensor loops = castShadow(table, origins, valid, toLight, CastPath::Auto);
+        const Tensor tensors = castShadow(table, origins, valid, toLight, CastPath::Tensors);
+        const std::int64_t shadowed = tensors.sum().item<std::int64_t>();
+        QVERIFY2(shadowed > h * w / 20, qPrintable(QStringLiteral("only %1 points in shadow").arg(shadowed)));
+        QVERIFY(!(tensors & ~valid.reshape(-1)).any().item<bool>());
+        const std::int64_t differ = (loops != tensors).sum().item<std::int64_t>();
+        QVERIFY2(differ <= h * w / 2000, qPrintable(QStringLiteral("%1 of %2 shadow rays differ").arg(differ).arg(h * w)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRenderKernels)
+#include "tst_render_kernels.moc"
