@@ -1,6 +1,6 @@
-// The renderer's CPU ray-cast loops against its tensor version (the path for other devices): the
-// same nearest primitive and distance per camera ray, and the same shadows, on scenes of every
-// shape at random places, sizes and turns.
+// The renderer's CPU loops against their tensor versions (the path for other devices): the same
+// nearest primitive and distance per camera ray and the same shadows, on scenes of every shape at
+// random places, sizes and turns; the same bits of hash and value noise.
 #include "engine/render/renderkernels.h"
 
 #include <QtTest>
@@ -68,8 +68,8 @@ private Q_SLOTS:
         const PrimitiveTable table = makePrimitiveTable(randomScene(seed, count), torch::kCPU);
         const Tensor eye = torch::tensor({0.0f, 1.5f, 6.0f});
         const Tensor dirs = cameraRays(192, 320);
-        const Hits loops = castPrimary(table, eye, dirs, CastPath::Auto);
-        const Hits tensors = castPrimary(table, eye, dirs, CastPath::Tensors);
+        const Hits loops = castPrimary(table, eye, dirs, KernelPath::Auto);
+        const Hits tensors = castPrimary(table, eye, dirs, KernelPath::Tensors);
         const std::int64_t pixels = dirs.size(0) * dirs.size(1);
         const std::int64_t hit = (tensors.id >= 0).sum().item<std::int64_t>();
         QVERIFY2(hit > pixels / 20, qPrintable(QStringLiteral("only %1 of %2 rays hit").arg(hit).arg(pixels)));
@@ -103,13 +103,35 @@ private Q_SLOTS:
         Vec3 toLight{0.4, 0.8, 0.3};
         const double n = std::sqrt(toLight.x * toLight.x + toLight.y * toLight.y + toLight.z * toLight.z);
         toLight = {toLight.x / n, toLight.y / n, toLight.z / n};
-        const Tensor loops = castShadow(table, origins, valid, toLight, CastPath::Auto);
-        const Tensor tensors = castShadow(table, origins, valid, toLight, CastPath::Tensors);
+        const Tensor loops = castShadow(table, origins, valid, toLight, KernelPath::Auto);
+        const Tensor tensors = castShadow(table, origins, valid, toLight, KernelPath::Tensors);
         const std::int64_t shadowed = tensors.sum().item<std::int64_t>();
         QVERIFY2(shadowed > h * w / 20, qPrintable(QStringLiteral("only %1 points in shadow").arg(shadowed)));
         QVERIFY(!(tensors & ~valid.reshape(-1)).any().item<bool>());
         const std::int64_t differ = (loops != tensors).sum().item<std::int64_t>();
         QVERIFY2(differ <= h * w / 2000, qPrintable(QStringLiteral("%1 of %2 shadow rays differ").arg(differ).arg(h * w)));
+    }
+
+    void noiseIsBitIdenticalToTheTensorPath()
+    {
+        torch::NoGradGuard noGrad;
+        // Coordinates either side of zero, fine steps and far out, with a broadcast row.
+        const Tensor x = torch::linspace(-700.25, 900.75, 60011).reshape({1, -1});
+        const Tensor y = (torch::arange(7) * 37.3 - 101).reshape({7, 1});
+        const Tensor xx = x.expand({7, -1}) * 1.37, yy = y.expand({7, 60011});
+        for (const std::int64_t salt : {std::int64_t(11), std::int64_t(977) * 1207 + 3}) {
+            const Tensor loops = valueNoise(xx, yy, salt, KernelPath::Auto);
+            const Tensor tensors = valueNoise(xx, yy, salt, KernelPath::Tensors);
+            QCOMPARE(loops.sizes().vec(), tensors.sizes().vec());
+            QVERIFY(torch::equal(loops, tensors));
+            QVERIFY(loops.min().item<float>() >= 0 && loops.max().item<float>() < 1);
+            QVERIFY(loops.std().item<float>() > 0.1); // noise, not a constant
+            const Tensor ix = (xx * 50).floor().to(torch::kInt32), iy = y.to(torch::kInt32);
+            const Tensor hashes = hashNoise(ix, iy, salt, KernelPath::Auto);
+            QCOMPARE(hashes.sizes().vec(), (std::vector<std::int64_t>{7, 60011}));
+            QVERIFY(torch::equal(hashes, hashNoise(ix, iy, salt, KernelPath::Tensors)));
+            QVERIFY(hashes.std().item<float>() > 0.25); // uniform in [0,1): about 0.29
+        }
     }
 };
 

@@ -216,8 +216,10 @@ Tensor wallsIndoor(const Look &look, const Tensor &d, const Tensor &depth, const
 
 } // namespace
 
-Tensor hashNoise(const Tensor &ix, const Tensor &iy, std::int64_t salt)
+Tensor hashNoise(const Tensor &ix, const Tensor &iy, std::int64_t salt, KernelPath path)
 {
+    if (path == KernelPath::Auto && ix.is_cpu())
+        return hashNoiseLoops(ix, iy, salt);
     // A 32-bit unsigned hash computed in int32 lanes (2-4x faster than int64 on the CPU): two's
     // complement wraps the same bits, and right shifts are masked so they act as logical shifts.
     const auto s = std::int32_t(std::uint32_t((std::uint64_t(salt) * 2246822519ull) & 0xffffffffull));
@@ -228,14 +230,16 @@ Tensor hashNoise(const Tensor &ix, const Tensor &iy, std::int64_t salt)
     return (h & 0xffffff).to(torch::kFloat32) * (1.0f / 16777216.0f);
 }
 
-Tensor valueNoise(const Tensor &x, const Tensor &y, std::int64_t salt)
+Tensor valueNoise(const Tensor &x, const Tensor &y, std::int64_t salt, KernelPath path)
 {
+    if (path == KernelPath::Auto && x.is_cpu())
+        return valueNoiseLoops(x, y, salt);
     const Tensor fx = x.floor(), fy = y.floor();
     const Tensor ix = fx.to(torch::kInt32), iy = fy.to(torch::kInt32);
     Tensor u = x - fx, v = y - fy;
     u = u * u * (3 - 2 * u), v = v * v * (3 - 2 * v);
-    const Tensor a = hashNoise(ix, iy, salt), b = hashNoise(ix + 1, iy, salt);
-    const Tensor c = hashNoise(ix, iy + 1, salt), d = hashNoise(ix + 1, iy + 1, salt);
+    const Tensor a = hashNoise(ix, iy, salt, path), b = hashNoise(ix + 1, iy, salt, path);
+    const Tensor c = hashNoise(ix, iy + 1, salt, path), d = hashNoise(ix + 1, iy + 1, salt, path);
     return a + (b - a) * u + (c - a) * v + (a - b - c + d) * u * v;
 }
 

@@ -305,9 +305,9 @@ Tensor fromTiles(const Tensor &tiles, int height, int width)
         .reshape({height, width, c});
 }
 
-Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs, CastPath path)
+Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs, KernelPath path)
 {
-    if (path == CastPath::Auto && dirs.is_cpu())
+    if (path == KernelPath::Auto && dirs.is_cpu())
         return castPrimaryLoops(table, eye, dirs);
     const int height = int(dirs.size(0)), width = int(dirs.size(1));
     const Tensor dirTiles = toTiles(dirs);
@@ -348,7 +348,7 @@ void beamFrame(const Vec3 &L, Vec3 &e1, Vec3 &e2)
 
 // Nearest hit of parallel rays from @p origins [H,W,3] (where @p valid [H,W]) along @p direction.
 Hits castParallel(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid, const Vec3 &direction,
-                  CastPath path)
+                  KernelPath path)
 {
     const int height = int(origins.size(0)), width = int(origins.size(1));
     const auto opts = origins.options();
@@ -357,7 +357,7 @@ Hits castParallel(const PrimitiveTable &table, const Tensor &origins, const Tens
     const Vec3 L = direction;
     Vec3 e1, e2;
     beamFrame(L, e1, e2);
-    if (path == CastPath::Auto && origins.is_cpu())
+    if (path == KernelPath::Auto && origins.is_cpu())
         return castParallelLoops(table, origins, valid, L, e1, e2);
     const Tensor frame = torch::tensor({float(e1.x), float(e1.y), float(e1.z), float(e2.x), float(e2.y),
                                         float(e2.z), float(L.x), float(L.y), float(L.z)}, opts).reshape({3, 3});
@@ -387,7 +387,7 @@ Hits castParallel(const PrimitiveTable &table, const Tensor &origins, const Tens
 } // namespace
 
 Tensor castShadow(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid,
-                  const Vec3 &toLight, CastPath path)
+                  const Vec3 &toLight, KernelPath path)
 {
     if (table.count == 0)
         return torch::zeros({origins.size(0) * origins.size(1)}, origins.options().dtype(torch::kBool));
@@ -420,7 +420,7 @@ ShadowMap makeShadowMap(const PrimitiveTable &casters, const Vec3 &toLight)
     const Tensor u = (u0 + i).reshape({1, m.size, 1}), v = (v0 + i).reshape({m.size, 1, 1});
     const Tensor origins = u * frame[0] + v * frame[1] + top * frame[2];
     const Hits hits = castParallel(casters, origins, torch::ones({m.size, m.size}, o.dtype(torch::kBool)),
-                                   {-toLight.x, -toLight.y, -toLight.z}, CastPath::Auto);
+                                   {-toLight.x, -toLight.y, -toLight.z}, KernelPath::Auto);
     m.height = torch::where(hits.id >= 0, top - hits.t, torch::full_like(hits.t, -std::numeric_limits<float>::infinity()));
     return m;
 }

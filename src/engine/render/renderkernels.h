@@ -81,18 +81,18 @@ struct Hits
     Tensor id; ///< [H*W] int64 primitive index, -1 for no hit
 };
 
-/// How a ray cast runs: as loops over the memory of CPU tensors (Auto, on the CPU: several times
+/// How a kernel runs: as loops over the memory of CPU tensors (Auto, on the CPU: several times
 /// faster), or as tensor ops on any device (Tensors: the path for other devices, and the
 /// reference the tests hold the loops to).
-enum class CastPath { Auto, Tensors };
+enum class KernelPath { Auto, Tensors };
 
 /// @brief Nearest primitive along each camera ray; @p dirs is [H,W,3] of unit directions.
-Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs, CastPath path = CastPath::Auto);
+Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs, KernelPath path = KernelPath::Auto);
 /// @brief Whether anything lies between each origin and the light along @p toLight ([3], unit).
 /// @p origins [H,W,3], @p valid [H,W] bool (false: no ray). Returns [H*W] bool.
 Tensor castShadow(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid,
-                  const Vec3 &toLight, CastPath path = CastPath::Auto);
-/// @brief castPrimary() as CPU loops (raykernels.cpp).
+                  const Vec3 &toLight, KernelPath path = KernelPath::Auto);
+/// @brief castPrimary() as CPU loops (cpukernels.cpp).
 Hits castPrimaryLoops(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs);
 /// @brief Nearest hits of parallel rays along @p direction from @p origins [H,W,3] where @p valid,
 /// as CPU loops; @p e1, @p e2 span the plane across the beam.
@@ -200,9 +200,13 @@ Tensor blurPixels(const GBuffer &g, const Tensor &linear, const Tensor &motion, 
 /// @brief 8-bit values of display RGB in 0..1 (any shape), rounded to nearest.
 Tensor toBytes(const Tensor &display);
 
-/// @brief Deterministic hash noise in [0,1) of integer lattice coordinates (any device).
-Tensor hashNoise(const Tensor &ix, const Tensor &iy, std::int64_t salt);
-/// @brief Smooth value noise in [0,1) of float coordinates.
-Tensor valueNoise(const Tensor &x, const Tensor &y, std::int64_t salt);
+/// @brief Deterministic hash noise in [0,1) of integer lattice coordinates (any device; on the
+/// CPU a loop, the same bits as the tensor ops of @p path Tensors).
+Tensor hashNoise(const Tensor &ix, const Tensor &iy, std::int64_t salt, KernelPath path = KernelPath::Auto);
+/// @brief Smooth value noise in [0,1) of float coordinates (on the CPU a loop, as hashNoise).
+Tensor valueNoise(const Tensor &x, const Tensor &y, std::int64_t salt, KernelPath path = KernelPath::Auto);
+/// @brief hashNoise() and valueNoise() as CPU loops (cpukernels.cpp).
+Tensor hashNoiseLoops(const Tensor &ix, const Tensor &iy, std::int64_t salt);
+Tensor valueNoiseLoops(const Tensor &x, const Tensor &y, std::int64_t salt);
 
 } // namespace kinora::engine::render

@@ -1,7 +1,9 @@
-// Ray casting as loops over CPU tensors' memory: the same tile culls and analytic hit tests as the
-// tensor version in raycaster.cpp (which stays the path for other devices and the reference the
-// tests compare against), without its hundreds of whole-array temporaries a frame. A tile's
-// 256 rays are tested against one primitive at a time in short loops the compiler vectorises.
+// The renderer's hottest kernels as loops over CPU tensors' memory, without the whole-array
+// temporaries of their tensor versions (which stay the path for other devices and the reference
+// the tests compare against):
+// - ray casting: the same tile culls and analytic hit tests as raycaster.cpp; a tile's 256 rays
+//   are tested against one primitive at a time in short loops the compiler vectorises;
+// - hash and value noise: the same integer hash and the same float steps, so the same bits.
 #include "engine/render/renderkernels.h"
 
 #include <algorithm>
@@ -354,6 +356,58 @@ Hits castParallelLoops(const PrimitiveTable &table, const Tensor &originTensor, 
     Hits hits = nearestHits(host, list, origins, nullptr, {}, beam, &valid, height, width);
     hits.t = hits.t.to(table.center.device()), hits.id = hits.id.to(table.center.device());
     return hits;
+}
+
+namespace {
+
+// The 32-bit hash of environment.cpp's hashNoise(), on unsigned lanes.
+inline float hash01(std::int32_t ix, std::int32_t iy, std::uint32_t salt)
+{
+    std::uint32_t h = std::uint32_t(ix) * 374761393u + std::uint32_t(iy) * 668265263u + salt;
+    h = (h ^ (h >> 13)) * 1274126177u;
+    h ^= h >> 16;
+    return float(h & 0xffffffu) * (1.0f / 16777216.0f);
+}
+
+std::uint32_t saltBits(std::int64_t salt)
+{
+    return std::uint32_t((std::uint64_t(salt) * 2246822519ull) & 0xffffffffull);
+}
+
+} // namespace
+
+Tensor hashNoiseLoops(const Tensor &ix, const Tensor &iy, std::int64_t salt)
+{
+    const auto both = torch::broadcast_tensors({ix.to(torch::kInt32), iy.to(torch::kInt32)});
+    const Tensor x = both[0].contiguous(), y = both[1].contiguous();
+    Tensor out = torch::empty(x.sizes(), x.options().dtype(torch::kFloat32));
+    const std::int32_t *px = x.data_ptr<std::int32_t>(), *py = y.data_ptr<std::int32_t>();
+    float *o = out.data_ptr<float>();
+    const std::uint32_t s = saltBits(salt);
+    for (std::int64_t i = 0, n = out.numel(); i < n; ++i)
+        o[i] = hash01(px[i], py[i], s);
+    return out;
+}
+
+Tensor valueNoiseLoops(const Tensor &xs, const Tensor &ys, std::int64_t salt)
+{
+    const auto both = torch::broadcast_tensors({xs, ys});
+    const Tensor x = both[0].to(torch::kFloat32).contiguous(), y = both[1].to(torch::kFloat32).contiguous();
+    Tensor out = torch::empty(x.sizes(), x.options());
+    const float *px = x.data_ptr<float>(), *py = y.data_ptr<float>();
+    float *o = out.data_ptr<float>();
+    const std::uint32_t s = saltBits(salt);
+    for (std::int64_t i = 0, n = out.numel(); i < n; ++i) {
+        // The tensor version's steps in its order (each rounded to float), so the bits match.
+        const float fx = std::floor(px[i]), fy = std::floor(py[i]);
+        const auto ix = std::int32_t(fx), iy = std::int32_t(fy);
+        float u = px[i] - fx, v = py[i] - fy;
+        u = u * u * (3 - 2 * u), v = v * v * (3 - 2 * v);
+        const float a = hash01(ix, iy, s), b = hash01(ix + 1, iy, s);
+        const float c = hash01(ix, iy + 1, s), d = hash01(ix + 1, iy + 1, s);
+        o[i] = a + (b - a) * u + (c - a) * v + (a - b - c + d) * u * v;
+    }
+    return out;
 }
 
 } // namespace kinora::engine::render
