@@ -112,6 +112,59 @@ private Q_SLOTS:
         QVERIFY2(differ <= h * w / 2000, qPrintable(QStringLiteral("%1 of %2 shadow rays differ").arg(differ).arg(h * w)));
     }
 
+    void setViewMatchesTheTensorPath_data()
+    {
+        QTest::addColumn<bool>("indoor");
+        QTest::addColumn<double>("eyeHeight");
+        QTest::newRow("gym") << true << 1.6;
+        QTest::newRow("street") << false << 1.6;
+        QTest::newRow("below the ground") << false << -0.5;
+    }
+
+    void setViewMatchesTheTensorPath()
+    {
+        QFETCH(bool, indoor);
+        QFETCH(double, eyeHeight);
+        torch::NoGradGuard noGrad;
+        Look look;
+        look.environment = indoor ? QStringLiteral("gym") : QStringLiteral("street");
+        look.indoor = indoor;
+        const int h = 96, w = 160;
+        const Tensor sx = (((torch::arange(w) + 0.5) / w * 2 - 1) * (double(w) / h)).reshape({1, w, 1});
+        const Tensor sy = (1 - (torch::arange(h) + 0.5) / h * 2).reshape({h, 1, 1});
+        CameraPose pose;
+        pose.eye = {2.0, eyeHeight, 7.5}, pose.target = {-1.0, 0.8, -3.0}, pose.fovYDeg = 48;
+        const CameraBasis basis = CameraPath::basis(pose);
+        const double tanHalf = std::tan(pose.fovYDeg * M_PI / 360);
+        const SetView loops = viewSet(look, pose.eye, basis, tanHalf, sx, sy, KernelPath::Auto);
+        const SetView tensors = viewSet(look, pose.eye, basis, tanHalf, sx, sy, KernelPath::Tensors);
+        const std::int64_t ground = tensors.kind.sum().item<std::int64_t>();
+        if (eyeHeight > 0)
+            QVERIFY2(ground > h * w / 5 && ground < h * w, qPrintable(QStringLiteral("%1 ground pixels").arg(ground)));
+        else
+            QCOMPARE(ground, std::int64_t(0));
+        QVERIFY(torch::equal(loops.kind, tensors.kind));
+        QVERIFY(torch::equal(loops.shadowed, tensors.shadowed));
+        QVERIFY(torch::equal(torch::isinf(loops.nearest), torch::isinf(tensors.nearest)));
+        const Tensor finite = torch::isfinite(tensors.nearest);
+        QCOMPARE(finite.all().item<bool>(), indoor); // the room's walls close every ray
+        // Within float rounding: a direction's last bit moves a point by its distance times 6e-8.
+        const Tensor slack = tensors.depth.unsqueeze(1) * 4e-7 + 1e-6;
+        const std::vector<std::tuple<const char *, Tensor, Tensor, Tensor>> fields{
+            {"dirs", loops.dirs, tensors.dirs, torch::full({1}, 1e-6)},
+            {"depth", loops.depth, tensors.depth, tensors.depth * 4e-7 + 1e-6},
+            {"position", loops.position, tensors.position, slack},
+            {"normal", loops.normal, tensors.normal, torch::full({1}, 1e-6)},
+            {"origins", loops.origins, tensors.origins, slack}};
+        for (const auto &[name, a, b, tolerance] : fields) {
+            QCOMPARE(a.sizes().vec(), b.sizes().vec());
+            const Tensor excess = ((a - b).abs() - tolerance).reshape(-1);
+            QVERIFY2(excess.max().item<double>() <= 0, qPrintable(QStringLiteral("%1 differ beyond rounding at %2")
+                                                                      .arg(QLatin1String(name))
+                                                                      .arg(excess.argmax().item<std::int64_t>())));
+        }
+    }
+
     void noiseIsBitIdenticalToTheTensorPath()
     {
         torch::NoGradGuard noGrad;

@@ -3,6 +3,7 @@
 // the tests compare against):
 // - ray casting: the same tile culls and analytic hit tests as raycaster.cpp; a tile's 256 rays
 //   are tested against one primitive at a time in short loops the compiler vectorises;
+// - the bare set a camera pose sees (rays, ground, walls), in one pass over the pixels;
 // - hash and value noise: the same integer hash and the same float steps, so the same bits.
 #include "engine/render/renderkernels.h"
 
@@ -356,6 +357,82 @@ Hits castParallelLoops(const PrimitiveTable &table, const Tensor &originTensor, 
     Hits hits = nearestHits(host, list, origins, nullptr, {}, beam, &valid, height, width);
     hits.t = hits.t.to(table.center.device()), hits.id = hits.id.to(table.center.device());
     return hits;
+}
+
+SetView viewSetLoops(const Look &look, const Vec3 &eyePosition, const CameraBasis &b, double tanHalf, const Tensor &sxTensor,
+                     const Tensor &syTensor)
+{
+    const Tensor sxs = sxTensor.contiguous(), sys = syTensor.contiguous();
+    const std::int64_t width = sxs.size(1), height = sys.size(0), count = width * height;
+    const auto o = sxs.options();
+    SetView v;
+    v.dirs = torch::empty({height, width, 3}, o);
+    v.nearest = torch::empty({count}, o);
+    v.kind = torch::empty({count}, o.dtype(torch::kInt64));
+    v.depth = torch::empty({count}, o);
+    v.position = torch::empty({count, 3}, o);
+    v.normal = torch::empty({count, 3}, o);
+    v.origins = torch::empty({count, 3}, o);
+    v.shadowed = torch::empty({count}, o.dtype(torch::kBool));
+    const float *sx = sxs.data_ptr<float>(), *sy = sys.data_ptr<float>();
+    float *dirs = v.dirs.data_ptr<float>(), *nearest = v.nearest.data_ptr<float>(), *depth = v.depth.data_ptr<float>();
+    float *position = v.position.data_ptr<float>(), *normal = v.normal.data_ptr<float>(), *origins = v.origins.data_ptr<float>();
+    std::int64_t *kind = v.kind.data_ptr<std::int64_t>();
+    bool *shadowed = v.shadowed.data_ptr<bool>();
+    // Every step in the tensor version's order and precision (constants rounded to float).
+    const float fwd[3] = {float(b.forward.x), float(b.forward.y), float(b.forward.z)};
+    const float right[3] = {float(b.right.x), float(b.right.y), float(b.right.z)};
+    const float up[3] = {float(b.up.x), float(b.up.y), float(b.up.z)};
+    const float eye[3] = {float(eyePosition.x), float(eyePosition.y), float(eyePosition.z)};
+    const float L[3] = {float(look.toLight.x), float(look.toLight.y), float(look.toLight.z)};
+    const float tanF = float(tanHalf);
+    const RoomBox room = roomFor(look);
+    const float wallX = float(room.halfWidth), wallFront = float(room.front), wallBack = float(room.back);
+    const float toCeiling = float(room.ceiling - eyePosition.y);
+    const bool ground = look.hasGround && eyePosition.y > 0;
+    const float dropY = float(-eyePosition.y);
+    auto safe = [](float x) { return x >= 0 ? std::max(x, 1e-9f) : std::min(x, -1e-9f); };
+    for (std::int64_t y = 0; y < height; ++y) {
+        const float rowY = sy[y] * tanF;
+        const float ry[3] = {rowY * up[0], rowY * up[1], rowY * up[2]};
+        for (std::int64_t x = 0; x < width; ++x) {
+            const std::int64_t i = y * width + x;
+            const float colX = sx[x] * tanF;
+            float d[3];
+            for (int k = 0; k < 3; ++k)
+                d[k] = (fwd[k] + colX * right[k]) + ry[k];
+            const float inv = 1.0f / std::sqrt(std::max(d[0] * d[0] + d[1] * d[1] + d[2] * d[2], 1e-18f));
+            for (int k = 0; k < 3; ++k)
+                dirs[3 * i + k] = d[k] = d[k] * inv;
+            float wall = kInf;
+            if (look.indoor) {
+                const float tx = ((d[0] >= 0 ? wallX : -wallX) - eye[0]) / safe(d[0]);
+                const float tz = ((d[2] >= 0 ? wallFront : wallBack) - eye[2]) / safe(d[2]);
+                const float ty = d[1] > 0 ? toCeiling / safe(d[1]) : kInf;
+                const float t = std::min(std::min(tx, tz), ty);
+                wall = t > 0 ? t : kInf;
+            }
+            float groundT = kInf;
+            if (ground) {
+                const float t = dropY / std::min(d[1], -1e-6f);
+                groundT = d[1] < -1e-6f && t < 400 ? t : kInf;
+            }
+            nearest[i] = std::min(groundT, wall);
+            const bool isGround = groundT < wall && std::isfinite(groundT);
+            kind[i] = isGround ? 1 : 0;
+            const float z = depth[i] = std::min(groundT, std::min(wall, 1e4f));
+            const float g = isGround ? 1.0f : 0.0f;
+            const float lift = 1e-3f + z * 2e-4f;
+            float n[3];
+            for (int k = 0; k < 3; ++k) {
+                const float p = position[3 * i + k] = eye[k] + d[k] * z;
+                n[k] = normal[3 * i + k] = -d[k] + (float(k == 1) + d[k]) * g;
+                origins[3 * i + k] = p + n[k] * lift;
+            }
+            shadowed[i] = isGround && n[0] * L[0] + n[1] * L[1] + n[2] * L[2] > 0;
+        }
+    }
+    return v;
 }
 
 namespace {

@@ -21,18 +21,6 @@ Tensor smoothstep(double e0, double e1, const Tensor &x)
 }
 Tensor near(const Tensor &x, double width) { return (x.abs() < width).to(torch::kFloat32); }
 
-struct RoomBox
-{
-    double halfWidth, back, front, ceiling;
-};
-RoomBox roomFor(const Look &look)
-{
-    if (look.environment == QLatin1String("gym"))
-        return {14, -12, 16, 8};
-    if (look.stage)
-        return {10, -7, 16, 9};
-    return {7, -6, 14, 3.4};
-}
 
 Tensor groundGym(const Tensor &x, const Tensor &z, const torch::TensorOptions &o)
 {
@@ -215,6 +203,15 @@ Tensor wallsIndoor(const Look &look, const Tensor &d, const Tensor &depth, const
 }
 
 } // namespace
+
+RoomBox roomFor(const Look &look)
+{
+    if (look.environment == QLatin1String("gym"))
+        return {14, -12, 16, 8};
+    if (look.stage)
+        return {10, -7, 16, 9};
+    return {7, -6, 14, 3.4};
+}
 
 Tensor hashNoise(const Tensor &ix, const Tensor &iy, std::int64_t salt, KernelPath path)
 {

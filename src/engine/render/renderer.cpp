@@ -111,48 +111,71 @@ Tensor shadowOrigins(const Tensor &position, const Tensor &normal, const Tensor 
     return position + normal * (1e-3 + depth.unsqueeze(1) * 2e-4);
 }
 
+} // namespace
+
+namespace render {
+
+SetView viewSet(const Look &look, const Vec3 &eye, const CameraBasis &b, double tanHalf, const Tensor &sx,
+                const Tensor &sy, KernelPath path)
+{
+    if (path == KernelPath::Auto && sx.is_cpu())
+        return viewSetLoops(look, eye, b, tanHalf, sx, sy);
+    const auto o = sx.options();
+    SetView v;
+    // forward + x right (one row) + y up (one column): one whole-frame add, then normalised.
+    v.dirs = normalized3((vec(b.forward, o) + sx * tanHalf * vec(b.right, o)) + sy * tanHalf * vec(b.up, o));
+    const Tensor dir = v.dirs.reshape({-1, 3});
+    const Tensor inf = torch::full({dir.size(0)}, std::numeric_limits<float>::infinity(), o);
+    const Tensor wall = backdropDistance(look, eye, dir);
+    Tensor ground = inf;
+    if (look.hasGround && eye.y > 0) {
+        const Tensor dy = dir.select(1, 1);
+        // A positive distance divided by 1 where the ray meets the ground within 400 m, by 0
+        // (giving +inf) where it does not: exact, and far cheaper than torch::where.
+        const Tensor t = -eye.y / dy.clamp_max(-1e-6);
+        ground = t / ((dy < -1e-6) & (t < 400)).to(torch::kFloat32);
+    }
+    v.nearest = torch::minimum(ground, wall);
+    const Tensor isGround = (ground < wall) & torch::isfinite(ground);
+    v.kind = isGround.to(torch::kInt64);
+    // The ground where it is nearer, else the wall, else 1e4 for the sky (walls are far nearer).
+    v.depth = torch::minimum(ground, wall.clamp_max(1e4));
+    v.position = vec(eye, o) + dir * v.depth.unsqueeze(1);
+    const Tensor up = torch::tensor({0.0f, 1.0f, 0.0f}, o).expand_as(dir);
+    // Blends, not torch::where: on the CPU a where over a frame costs ten multiply-adds.
+    v.normal = torch::addcmul(-dir, up + dir, isGround.to(torch::kFloat32).unsqueeze(1));
+    v.origins = shadowOrigins(v.position, v.normal, v.depth);
+    v.shadowed = isGround & (dot3(v.normal, vec(look.toLight, o)) > 0);
+    return v;
+}
+
+} // namespace render
+
+namespace {
+
 void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const Raster &raster, int width, int height)
 {
     if (c.valid && samePose(c.pose, pose))
         return;
     c = PoseCache{};
     c.pose = pose, c.valid = true;
-    const auto o = raster.sx.options();
-    const CameraBasis b = CameraPath::basis(pose);
     GBuffer &g = c.empty;
     g.height = int(raster.sy.size(0)), g.width = int(raster.sx.size(1));
     g.imageHeight = height, g.imageWidth = width;
     g.eye = pose.eye;
-    const double tanHalf = std::tan(pose.fovYDeg * M_PI / 360);
-    // forward + x right (one row) + y up (one column): one whole-frame add, then normalised.
-    Tensor dirs = (vec(b.forward, o) + raster.sx * tanHalf * vec(b.right, o)) + raster.sy * tanHalf * vec(b.up, o);
-    c.dirs = normalized3(dirs);
-    c.eye = vec(pose.eye, o);
-    g.dir = c.dirs.reshape({-1, 3});
-
-    const Tensor inf = torch::full({g.dir.size(0)}, std::numeric_limits<float>::infinity(), o);
-    const Tensor wall = backdropDistance(look, pose.eye, g.dir);
-    Tensor ground = inf;
-    if (look.hasGround && pose.eye.y > 0) {
-        const Tensor dy = g.dir.select(1, 1);
-        // A positive distance divided by 1 where the ray meets the ground within 400 m, by 0
-        // (giving +inf) where it does not: exact, and far cheaper than torch::where.
-        const Tensor t = -pose.eye.y / dy.clamp_max(-1e-6);
-        ground = t / ((dy < -1e-6) & (t < 400)).to(torch::kFloat32);
-    }
-    c.nearest = torch::minimum(ground, wall);
-    const Tensor isGround = (ground < wall) & torch::isfinite(ground);
-    g.kind = isGround.to(torch::kInt64);
-    // The ground where it is nearer, else the wall, else 1e4 for the sky (walls are far nearer).
-    g.depth = torch::minimum(ground, wall.clamp_max(1e4));
+    SetView v = viewSet(look, pose.eye, CameraPath::basis(pose), std::tan(pose.fovYDeg * M_PI / 360), raster.sx, raster.sy);
+    c.dirs = v.dirs;
+    c.eye = vec(pose.eye, raster.sx.options());
+    g.dir = v.dirs.reshape({-1, 3});
+    c.nearest = v.nearest;
+    g.kind = v.kind;
+    g.depth = v.depth;
     g.id = torch::full_like(g.kind, -1);
-    g.position = c.eye + g.dir * g.depth.unsqueeze(1);
-    const Tensor up = torch::tensor({0.0f, 1.0f, 0.0f}, o).expand_as(g.dir);
-    // Blends, not torch::where: on the CPU a where over a frame costs ten multiply-adds.
-    g.normal = torch::addcmul(-g.dir, up + g.dir, isGround.to(torch::kFloat32).unsqueeze(1));
+    g.position = v.position;
+    g.normal = v.normal;
     g.local = torch::zeros_like(g.dir);
-    c.origins = shadowOrigins(g.position, g.normal, g.depth);
-    c.shadowed = isGround & (dot3(g.normal, vec(look.toLight, o)) > 0);
+    c.origins = v.origins;
+    c.shadowed = v.shadowed;
 }
 
 // Where @p mask is set, the primitive hits @p hits (against @p table) become the G-buffer's

@@ -147,6 +147,34 @@ struct GBuffer
     Tensor changed;
 };
 
+/// An indoor set's walls and ceiling: x within +-halfWidth, z from back to front, y up to ceiling.
+struct RoomBox
+{
+    double halfWidth, back, front, ceiling;
+};
+RoomBox roomFor(const Look &look);
+
+/// A camera pose's rays and what they see of the bare set (ground, or the room's walls and
+/// ceiling; no primitives). Flattened [M = H*W] like the G-buffer.
+struct SetView
+{
+    Tensor dirs;     ///< [H,W,3] unit ray directions
+    Tensor nearest;  ///< [M] distance to the ground or a wall, +inf for none
+    Tensor kind;     ///< [M] int64: 1 ground, 0 walls or sky
+    Tensor depth;    ///< [M] the ground's or wall's distance, 1e4 for the sky
+    Tensor position; ///< [M,3]
+    Tensor normal;   ///< [M,3] up on the ground, facing the camera elsewhere
+    Tensor origins;  ///< [M,3] shadow-ray origins, lifted off the surface
+    Tensor shadowed; ///< [M] bool: ground facing the light, so it needs a shadow ray
+};
+/// @brief The bare set seen by a camera at @p eye with axes @p basis and vertical field
+/// tan(fovY/2) = @p tanHalf, over pixel offsets @p sx [1,W,1] and @p sy [H,1,1] (renderer.cpp;
+/// on the CPU a loop in cpukernels.cpp).
+SetView viewSet(const Look &look, const Vec3 &eye, const CameraBasis &basis, double tanHalf, const Tensor &sx,
+                const Tensor &sy, KernelPath path = KernelPath::Auto);
+SetView viewSetLoops(const Look &look, const Vec3 &eye, const CameraBasis &basis, double tanHalf, const Tensor &sx,
+                     const Tensor &sy);
+
 /// @brief Distance along each ray [M,3] from @p eye to the walls of an indoor set (+inf outdoors).
 Tensor backdropDistance(const Look &look, const Vec3 &eye, const Tensor &dirs);
 /// @brief Ground albedo [M,3] at world points [M,3]; @p shine receives [M] specular strength and
