@@ -12,7 +12,7 @@
 namespace kinora::engine {
 
 /// Bumped whenever the generator's output for the same spec changes (invalidates cached takes).
-inline constexpr char kEngineVersion[] = "worldsim-0.4"; // 0.2: synchronized sound and lip-sync; 0.3: motion blur, motion words; 0.4: walls no longer speckle
+inline constexpr char kEngineVersion[] = "worldsim-0.5"; // 0.2: synchronized sound and lip-sync; 0.3: motion blur, motion words; 0.4: walls no longer speckle; 0.5: vehicles drive, CPU ray loops
 
 struct JobSpec
 {

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void deterministicAndSeeded();
     void intoTheWaterAtTheBeach();
     void pathsAndAdverbs();
+    void vehiclesDrive();
 };
 
 void TestPromptCompiler::corpus_data()
@@ -560,6 +561,63 @@ void TestPromptCompiler::pathsAndAdverbs()
     plan = compileText(QStringLiteral("A man walks blorply to the car."));
     QCOMPARE(plan.unknownWords, QStringList{QStringLiteral("blorply")});
     QCOMPARE(plan.actions.first().intensity, 1.0);
+}
+
+void TestPromptCompiler::vehiclesDrive()
+{
+    // "drives" is a vehicle's move: a plan "run" that takes motion words like walking and running.
+    ScenePlan plan = compileText(QStringLiteral("A red car drives along the street."));
+    QCOMPARE(plan.environment, QStringLiteral("street"));
+    QCOMPARE(entitySignature(plan), QStringLiteral("car:red"));
+    QCOMPARE(actionSignature(plan), QStringLiteral("run(car-1,,)~along@0"));
+    QVERIFY2(plan.notes.isEmpty(), qPrintable(plan.notes.join(QLatin1Char('\n'))));
+    QCOMPARE(actionSignature(compileText(QStringLiteral("A taxi was driving slowly down the avenue."))),
+             QStringLiteral("run(taxi-1,,)*0.5@0"));
+
+    // "Past": the truck starts in a lane beside the bench on the camera's side, its nose just short
+    // of the bench's near end, facing along the lane; "speeds" drives quickly.
+    plan = compileText(QStringLiteral("A truck speeds past a bench."));
+    QCOMPARE(actionSignature(plan), QStringLiteral("run(truck-1,,bench-1)~past*1.6@0"));
+    QVERIFY(plan.unknownWords.isEmpty());
+    const PlanEntity &truck = entity(plan, QStringLiteral("truck-1")), &bench = entity(plan, QStringLiteral("bench-1"));
+    QVERIFY(!footprintsOverlap(truck, bench));
+    QCOMPARE(truck.headingDeg, 90.0);
+    QVERIFY(truck.position.z - truck.size.x / 2 > bench.position.z + bench.size.z / 2 + 0.4); // a clear lane
+    QVERIFY(truck.position.z - truck.size.x / 2 < bench.position.z + bench.size.z / 2 + 0.6); // not a wide one
+    QVERIFY(truck.position.x + truck.size.z / 2 < bench.position.x - bench.size.x / 2);     // before its near end
+    QVERIFY(truck.position.x + truck.size.z / 2 > bench.position.x - bench.size.x / 2 - 0.5);
+
+    // "A man drives a car": the car moves, toward the woman, from a run-up of 12 m; the note says
+    // why the man stays where he is.
+    plan = compileText(QStringLiteral("A man drives a blue car toward the woman."));
+    QCOMPARE(entitySignature(plan), QStringLiteral("man, car:blue, woman"));
+    QCOMPARE(actionSignature(plan), QStringLiteral("run(car-1,,person-2)~toward@0"));
+    QVERIFY(plan.notes.join(QLatin1Char('\n')).contains(QStringLiteral("driver")));
+    const PlanEntity &car = entity(plan, QStringLiteral("car-1")), &woman = entity(plan, QStringLiteral("person-2"));
+    QVERIFY(std::abs(car.position.x - woman.position.x) - car.size.z / 2 > 12);
+    QCOMPARE(car.headingDeg, car.position.x < woman.position.x ? 90.0 : -90.0);
+    QCOMPARE(actionSignature(compileText(QStringLiteral("The car drives away from the man."))),
+             QStringLiteral("run(car-1,,person-1)~away@0"));
+
+    // Toward or away from the camera: a vehicle faces that way (it drives along its heading); a
+    // walker keeps its own direction and is told so.
+    plan = compileText(QStringLiteral("A bus drives toward the camera."));
+    QCOMPARE(actionSignature(plan), QStringLiteral("run(bus-1,,)@0"));
+    QCOMPARE(entity(plan, QStringLiteral("bus-1")).headingDeg, 0.0);
+    QVERIFY2(!plan.notes.join(QLatin1Char('\n')).contains(QStringLiteral("'toward'")),
+             qPrintable(plan.notes.join(QLatin1Char('\n'))));
+    plan = compileText(QStringLiteral("The bus drives away from the camera."));
+    QCOMPARE(entity(plan, QStringLiteral("bus-1")).headingDeg, 180.0);
+    plan = compileText(QStringLiteral("A man walks toward the camera."));
+    QCOMPARE(entity(plan, QStringLiteral("person-1")).headingDeg, 0.0);
+    QVERIFY(plan.notes.join(QLatin1Char('\n')).contains(QStringLiteral("'toward'")));
+
+    // With no vehicle named, "drives off" takes the one named last, or adds a car and says so.
+    plan = compileText(QStringLiteral("A woman walks to a taxi. Then it drives off."));
+    QCOMPARE(actionSignature(plan), QStringLiteral("walk(person-1,,taxi-1)@0 run(taxi-1,,)@3"));
+    plan = compileText(QStringLiteral("A man waves, then drives along the road."));
+    QCOMPARE(actionSignature(plan), QStringLiteral("wave(person-1,,)@0 run(car-1,,)~along@3"));
+    QVERIFY(plan.notes.join(QLatin1Char('\n')).contains(QStringLiteral("added a car")));
 }
 
 QTEST_GUILESS_MAIN(TestPromptCompiler)

@@ -1,6 +1,7 @@
 // Motion words end to end: the real PromptCompiler's plan simulated by the real World. What a user
 // sees: a man who walks past a car passes it without touching it and keeps walking; a girl who
-// runs after a ball ends next to it; "slowly" is slower; "away from" and "toward" change distance.
+// runs after a ball ends next to it; "slowly" is slower; "away from" and "toward" change distance;
+// a car drives at town speed, on the ground, facing the way it goes, its wheels rolling.
 #include "engine/prompt/promptcompiler.h"
 #include "engine/world/world.h"
 #include "tst_world_plans.h"
@@ -10,8 +11,10 @@
 using namespace kinora;
 using namespace kinora::test;
 using engine::ContactEvent;
+using engine::Primitive;
 using engine::PromptCompiler;
 using engine::ShotInput;
+using engine::WorldFrame;
 using engine::WorldTrack;
 
 namespace {
@@ -72,6 +75,38 @@ double walked(const WorldTrack &track, int entity)
     for (int f = 1; f < track.frames.size(); ++f)
         d += groundDistance(track.frames.at(f).entityPositions.at(entity), track.frames.at(f - 1).entityPositions.at(entity));
     return d;
+}
+
+constexpr double kPi = 3.14159265358979323846;
+
+// How an entity's body is turned in a frame, from its first primitive: a car's chassis, drawn
+// unrotated in the body's frame.
+engine::Quat bodyOrientation(const WorldFrame &frame, int entity)
+{
+    for (const Primitive &p : frame.primitives)
+        if (p.entity == entity)
+            return p.orientation;
+    qFatal("entity %d draws nothing", entity);
+    return {};
+}
+
+// The way it faces (degrees, 0 = +z): its local +z, rotated.
+double headingIn(const WorldFrame &frame, int entity)
+{
+    const engine::Quat q = bodyOrientation(frame, entity);
+    return std::atan2(2 * (q.x * q.z + q.w * q.y), 1 - 2 * (q.x * q.x + q.y * q.y)) * 180 / kPi;
+}
+
+double wrapDegrees(double d)
+{
+    return std::remainder(d, 360.0);
+}
+
+// Ground speed (m/s) between two frames.
+double speedBetween(const WorldTrack &track, int entity, int from, int to)
+{
+    return groundDistance(track.frames.at(to).entityPositions.at(entity), track.frames.at(from).entityPositions.at(entity))
+        * track.fps / (to - from);
 }
 
 } // namespace
@@ -280,6 +315,186 @@ private Q_SLOTS:
         const double normal = ballSpeed("In a park, a boy kicks the ball."), hard = ballSpeed("In a park, a boy kicks the ball hard.");
         qInfo("kick: %.2f m/s, hard %.2f m/s", normal, hard);
         QVERIFY2(hard > 1.4 * normal, qPrintable(QStringLiteral("hard %1 m/s, normal %2 m/s").arg(hard).arg(normal)));
+    }
+
+    void carDrivesAlongTheStreet()
+    {
+        const ScenePlan p = compile(QStringLiteral("A red car drives along the street."), 3);
+        QCOMPARE(p.actions.size(), 1);
+        QCOMPARE(p.actions.first().path, QStringLiteral("along"));
+        const int car = indexOfNoun(p, "car");
+        const WorldTrack track = simulate(p);
+        const Vec3 start = track.frames.first().entityPositions.at(car), end = track.frames.last().entityPositions.at(car);
+        const double facing = p.entities.at(car).headingDeg * kPi / 180;
+        const Vec3 ahead{std::sin(facing), 0, std::cos(facing)};
+        const double forward = (end.x - start.x) * ahead.x + (end.z - start.z) * ahead.z;
+        const double sideways = std::abs((end.x - start.x) * ahead.z - (end.z - start.z) * ahead.x);
+        const double cruise = speedBetween(track, car, 12, 36);
+        qInfo("drive: %.2f m ahead and %.2f m sideways in 3 s, %.2f m/s at 1 s", forward, sideways, cruise);
+        QVERIFY2(forward > 15, qPrintable(QStringLiteral("%1 m in 3 s").arg(forward)));
+        QVERIFY2(sideways < 0.2, qPrintable(QStringLiteral("%1 m off its line").arg(sideways)));
+        QVERIFY2(cruise > 6 && cruise < 10, qPrintable(QStringLiteral("%1 m/s").arg(cruise)));
+        QCOMPARE(track.contacts.size(), 0); // it rolls on the flat: no bumps or scrapes for the sound to play
+        for (int f = 0; f < track.frames.size(); ++f) { // on the ground, facing the way it goes
+            const Vec3 at = track.frames.at(f).entityPositions.at(car);
+            QVERIFY2(std::abs(at.y) < 0.02, qPrintable(QStringLiteral("frame %1: base at y %2").arg(f).arg(at.y)));
+            const double yaw = wrapDegrees(headingIn(track.frames.at(f), car) - p.entities.at(car).headingDeg);
+            QVERIFY2(std::abs(yaw) < 1, qPrintable(QStringLiteral("frame %1: turned %2 degrees").arg(f).arg(yaw)));
+        }
+
+        // The wheels roll: each spoke turns about its axle by the ground covered over the radius.
+        QList<int> tyres, spokes;
+        const QList<Primitive> &parts = track.frames.first().primitives;
+        for (int i = 0; i < parts.size(); ++i)
+            if (parts.at(i).entity == car && parts.at(i).shape == Primitive::Shape::Cylinder)
+                tyres << i;
+            else if (parts.at(i).entity == car && parts.at(i).part == Primitive::Part::Detail)
+                spokes << i;
+        QCOMPARE(tyres.size(), 4);
+        QCOMPARE(spokes.size(), 4);
+        const double radius = parts.at(tyres.first()).size.x;
+        const auto spokeAngle = [&](int frame, int spoke) { // about the car's x axis, from its chassis
+            const engine::Quat b = bodyOrientation(track.frames.at(frame), car);
+            const engine::Quat &s = track.frames.at(frame).primitives.at(spokes.at(spoke)).orientation;
+            // conj(b) * s: the spoke's turn in the body frame.
+            const double w = b.w * s.w + b.x * s.x + b.y * s.y + b.z * s.z;
+            const double x = b.w * s.x - b.x * s.w - b.y * s.z + b.z * s.y;
+            return 2 * std::atan2(x, w);
+        };
+        for (int f = 24; f < 48; ++f) {
+            const double rolled = groundDistance(track.frames.at(f + 1).entityPositions.at(car),
+                                                 track.frames.at(f).entityPositions.at(car)) / radius;
+            for (int k = 0; k < spokes.size(); ++k) {
+                const double turned = std::remainder(spokeAngle(f + 1, k) - spokeAngle(f, k), 2 * kPi);
+                QVERIFY2(std::abs(turned - rolled) < 0.03 * rolled,
+                         qPrintable(QStringLiteral("frame %1: the wheel turned %2 rad for %3 rad of road")
+                                        .arg(f).arg(turned).arg(rolled)));
+            }
+        }
+    }
+
+    void drivesAtTheAdverbsSpeedAndStopsInsideTheSet()
+    {
+        const auto speedOf = [](const char *prompt) {
+            const ScenePlan p = compile(QString::fromLatin1(prompt), 2);
+            return speedBetween(simulate(p), indexOfNoun(p, "car"), 2, 10);
+        };
+        const double normal = speedOf("A car drives along the street.");
+        const double slow = speedOf("A car drives slowly along the street.");
+        const double fast = speedOf("A car drives quickly along the street.");
+        qInfo("drive: slowly %.2f m/s, normally %.2f m/s, quickly %.2f m/s", slow, normal, fast);
+        QVERIFY2(std::abs(slow / normal - 0.5) < 0.03,
+                 qPrintable(QStringLiteral("slowly %1, normally %2").arg(slow).arg(normal)));
+        QVERIFY2(std::abs(fast / normal - 1.6) < 0.05,
+                 qPrintable(QStringLiteral("quickly %1, normally %2").arg(fast).arg(normal)));
+
+        // A long drive brakes to a stop before the street's end instead of leaving the set.
+        const ScenePlan p = compile(QStringLiteral("A car drives quickly along the street."), 8);
+        const int car = indexOfNoun(p, "car");
+        const WorldTrack track = simulate(p);
+        const Vec3 end = track.frames.last().entityPositions.at(car);
+        qInfo("long drive: ends at x %.2f", end.x);
+        QVERIFY2(std::abs(end.x) + p.entities.at(car).size.z / 2 < 30, qPrintable(QStringLiteral("ends at x %1").arg(end.x)));
+        QVERIFY(std::abs(end.x) > 20);
+        QVERIFY(speedBetween(track, car, int(track.frames.size()) - 6, int(track.frames.size()) - 1) < 0.05);
+        for (int f = 2; f < track.frames.size(); ++f) { // braking, not a wall: under 0.4 m/s lost per frame
+            const double change = speedBetween(track, car, f - 1, f) - speedBetween(track, car, f - 2, f - 1);
+            QVERIFY2(std::abs(change) < 0.4, qPrintable(QStringLiteral("frame %1: %2 m/s in a frame").arg(f).arg(change)));
+        }
+    }
+
+    void truckDrivesPastTheBench()
+    {
+        const ScenePlan p = compile(QStringLiteral("A truck drives past a bench."), 4);
+        QCOMPARE(p.actions.first().path, QStringLiteral("past"));
+        const int truck = indexOfNoun(p, "truck"), bench = indexOfNoun(p, "bench");
+        const auto [tx, tz] = halfFootprint(p.entities.at(truck));
+        const auto [bx, bz] = halfFootprint(p.entities.at(bench));
+        const WorldTrack track = simulate(p);
+        const Vec3 benchAt = track.frames.first().entityPositions.at(bench);
+        const Vec3 start = track.frames.first().entityPositions.at(truck);
+        const double side = start.x < benchAt.x ? 1.0 : -1.0;
+        for (int f = 0; f < track.frames.size(); ++f) {
+            const Vec3 t = track.frames.at(f).entityPositions.at(truck);
+            QVERIFY2(std::abs(t.x - benchAt.x) >= tx + bx || std::abs(t.z - benchAt.z) >= tz + bz,
+                     qPrintable(QStringLiteral("frame %1: the truck (%2, %3) is on the bench (%4, %5)")
+                                    .arg(f).arg(t.x).arg(t.z).arg(benchAt.x).arg(benchAt.z)));
+            const double yaw = wrapDegrees(headingIn(track.frames.at(f), truck) - p.entities.at(truck).headingDeg);
+            // Straight along its lane, so the axis-aligned footprint above is its footprint.
+            QVERIFY2(std::abs(yaw) < 2, qPrintable(QStringLiteral("frame %1: turned %2 degrees").arg(f).arg(yaw)));
+        }
+        const Vec3 end = track.frames.last().entityPositions.at(truck);
+        qInfo("truck past the bench: from (%.2f, %.2f) to (%.2f, %.2f); bench at (%.2f, %.2f)", start.x, start.z, end.x,
+              end.z, benchAt.x, benchAt.z);
+        QVERIFY2((end.x - benchAt.x) * side > tx + bx, qPrintable(QStringLiteral("ends at x %1").arg(end.x))); // all of it beyond
+        QVERIFY(groundDistance(track.endState.at(bench).position, benchAt) < 0.01);
+    }
+
+    void busDrivesTowardTheWomanAndTheCamera()
+    {
+        const ScenePlan p = compile(QStringLiteral("On a street, a bus drives toward the woman."), 6);
+        QCOMPARE(p.actions.first().path, QStringLiteral("toward"));
+        const int bus = indexOfNoun(p, "bus"), woman = indexOfNoun(p, "woman");
+        const WorldTrack track = simulate(p);
+        const Vec3 w = track.frames.last().entityPositions.at(woman), b = track.frames.last().entityPositions.at(bus);
+        const double before = groundDistance(track.frames.first().entityPositions.at(bus), w);
+        // Its nose stops a clear metre or so short of her, and it stands still at the end.
+        const double clearance = groundDistance(b, w) - p.entities.at(bus).size.z / 2 - 0.25;
+        qInfo("bus toward the woman: %.2f m -> %.2f m clear of her", before, clearance);
+        QVERIFY2(before - groundDistance(b, w) > 8,
+                 qPrintable(QStringLiteral("%1 m -> %2 m").arg(before).arg(groundDistance(b, w))));
+        QVERIFY2(clearance > 0.5 && clearance < 2, qPrintable(QStringLiteral("%1 m clear").arg(clearance)));
+        QVERIFY(speedBetween(track, bus, int(track.frames.size()) - 6, int(track.frames.size()) - 1) < 0.05);
+
+        // "Toward the camera": it faces the camera (+z) and drives at it, straight.
+        const ScenePlan c = compile(QStringLiteral("A bus drives toward the camera."), 3);
+        const int b2 = indexOfNoun(c, "bus");
+        const WorldTrack t2 = simulate(c);
+        const Vec3 from = t2.frames.first().entityPositions.at(b2), to = t2.frames.last().entityPositions.at(b2);
+        QVERIFY2(to.z - from.z > 15 && std::abs(to.x - from.x) < 0.1,
+                 qPrintable(QStringLiteral("from (%1, %2) to (%3, %4)").arg(from.x).arg(from.z).arg(to.x).arg(to.z)));
+    }
+
+    void turnsSmoothlyFacingItsWay()
+    {
+        // A parked car with a man off its far side, ahead: "drives away from the man" pulls away
+        // and turns through a wide arc, its body always facing the way it moves.
+        PlanEntity car, man;
+        {
+            const ScenePlan first = compile(QStringLiteral("A man stands next to a red car on the street."), 1);
+            car = first.entities.at(indexOfNoun(first, "car"));
+            man = first.entities.at(indexOfNoun(first, "man"));
+        }
+        car.position = {0, 0, 0};
+        car.headingDeg = 90;
+        man.position = {3, 0, -2.5};
+        const ScenePlan p = compile(QStringLiteral("The car drives away from the man."), 4, {car, man},
+                                    QStringLiteral("street"));
+        QCOMPARE(p.actions.first().path, QStringLiteral("away"));
+        const int c = indexOfNoun(p, "car"), m = indexOfNoun(p, "man");
+        const WorldTrack track = simulate(p);
+        double turned = 0;
+        for (int f = 1; f < track.frames.size(); ++f) {
+            const Vec3 a = track.frames.at(f - 1).entityPositions.at(c), b = track.frames.at(f).entityPositions.at(c);
+            const double before = headingIn(track.frames.at(f - 1), c), after = headingIn(track.frames.at(f), c);
+            const double step = wrapDegrees(after - before);
+            turned += step;
+            QVERIFY2(std::abs(step) < 10, qPrintable(QStringLiteral("frame %1: turned %2 degrees at once").arg(f).arg(step)));
+            QVERIFY2(std::abs(b.y) < 0.02, qPrintable(QStringLiteral("frame %1: base at y %2").arg(f).arg(b.y)));
+            if (groundDistance(a, b) < 0.05)
+                continue; // barely moving: no direction to compare
+            const double moving = std::atan2(b.x - a.x, b.z - a.z) * 180 / kPi;
+            const double off = wrapDegrees(moving - (before + step / 2));
+            QVERIFY2(std::abs(off) < 3, qPrintable(QStringLiteral("frame %1: moves at %2 degrees, faces %3")
+                                                       .arg(f).arg(moving).arg(before + step / 2)));
+        }
+        const auto gapAt = [&](const WorldFrame &frame) {
+            return groundDistance(frame.entityPositions.at(c), frame.entityPositions.at(m));
+        };
+        const double gapBefore = gapAt(track.frames.first()), gapAfter = gapAt(track.frames.last());
+        qInfo("away: turned %.1f degrees, %.2f m -> %.2f m from the man", turned, gapBefore, gapAfter);
+        QVERIFY2(std::abs(turned) > 60, qPrintable(QStringLiteral("turned %1 degrees").arg(turned)));
+        QVERIFY2(gapAfter > gapBefore + 15, qPrintable(QStringLiteral("%1 m -> %2 m").arg(gapBefore).arg(gapAfter)));
     }
 
     void rejectsBrokenPaths()

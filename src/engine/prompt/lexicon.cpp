@@ -183,8 +183,11 @@ const WordGroup kGroups[] = {
                             "crossing|go|goes|went|going|move|moves|moved|moving|enter|enters|entered|entering|"
                             "come|comes|came|coming"},
     {Meaning::Verb, "run", "run|runs|ran|running|sprint|sprints|sprinted|sprinting|jog|jogs|jogged|jogging|dash|"
-                           "dashes|dashed|dashing|race|races|raced|racing|rush|rushes|rushed|rushing|gallop|gallops|galloped|galloping|drive|drives|drove|driving|driven|"
-                           "ride|rides|rode|riding"},
+                           "dashes|dashed|dashing|race|races|raced|racing|rush|rushes|rushed|rushing|gallop|gallops|"
+                           "galloped|galloping|ride|rides|rode|riding"},
+    // A vehicle drives (a plan "run"); "a man drives a car" moves the car. "Speeds" drives quickly.
+    {Meaning::Verb, "drive", "drive|drives|drove|driving|driven"},
+    {Meaning::Verb, "drive", "speeds|sped|speeding", 1.6},
     {Meaning::Verb, "jump", "jump|jumps|jumped|jumping|leap|leaps|leaped|leapt|leaping|hop|hops|hopped|hopping|"
                             "vault|vaults|vaulted|vaulting|dive|dives|dived|dove|diving"},
     {Meaning::Verb, "throw", "throw|throws|threw|thrown|throwing|toss|tosses|tossed|tossing|pass|passes|passed|"

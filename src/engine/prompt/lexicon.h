@@ -55,7 +55,7 @@ struct Meaning
         Modifier,    ///< harmless adjective, understood and ignored ("empty", "quiet", "old")
         Noun,        ///< number = nounTable() index; plural set for plural forms
         Pronoun,     ///< value = "m", "f", "it", "they"
-        Verb,        ///< value = plan verb ("shoot"), "follow", "chase", or "idle"
+        Verb,        ///< value = plan verb ("shoot"), "follow", "chase", "drive", "idle"; number = implied intensity or 0
         Miss,        ///< "misses": the last shot fails
         Score,       ///< "scores": the last shot succeeds
         Environment, ///< value = plan environment

@@ -29,16 +29,33 @@ bool appliesTo(const QString &verb, const QString &path)
 
 bool travels(const QString &verb)
 {
-    return verb == QLatin1String("walk") || verb == QLatin1String("run") || isChase(verb);
+    return verb == QLatin1String("walk") || verb == QLatin1String("run") || verb == QLatin1String("drive")
+        || isChase(verb);
 }
 
 QString planVerb(const QString &lexiconVerb)
 {
     if (lexiconVerb == QLatin1String("follow"))
         return QStringLiteral("walk");
-    if (lexiconVerb == QLatin1String("chase"))
+    // A vehicle's move is a plan "run": the World drives a vehicle that runs at its own speed.
+    if (lexiconVerb == QLatin1String("chase") || lexiconVerb == QLatin1String("drive"))
         return QStringLiteral("run");
     return lexiconVerb;
+}
+
+bool chases(const QString &lexiconVerb)
+{
+    return isChase(lexiconVerb);
+}
+
+bool cameraHeading(const ClauseMotion &motion, const PlanEntity &actor, bool hasTarget, double *headingDeg)
+{
+    // The World drives a vehicle with no target along its heading, so facing the camera (+z) is
+    // driving toward it. A walker with no target crosses the stage instead, so people keep theirs.
+    if (motion.cameraWard == 0 || hasTarget || actor.category != QLatin1String("vehicle"))
+        return false;
+    *headingDeg = motion.cameraWard > 0 ? 0.0 : 180.0;
+    return true;
 }
 
 QString pathFor(const QString &lexiconVerb, const ClauseMotion &motion, bool hasTarget)
@@ -76,8 +93,9 @@ void addPathStarts(const ScenePlan &plan, int first, int firstNew, QList<Spatial
         const int actor = plan.indexOf(a.actor), target = plan.indexOf(a.target);
         if (actor < firstNew || target < 0 || placed.contains(actor))
             continue;
-        if (plan.entities.at(actor).category != QLatin1String("person")
-            && plan.entities.at(actor).category != QLatin1String("animal"))
+        const QString &category = plan.entities.at(actor).category;
+        if (category != QLatin1String("person") && category != QLatin1String("animal")
+            && category != QLatin1String("vehicle"))
             continue;
         // Across or along a thing is a pass beside it, so it starts where a pass starts.
         const bool pass = a.path == QLatin1String("past") || a.path == QLatin1String("across")

@@ -20,13 +20,22 @@ struct ClauseMotion
     QString pathWord;     ///< the words as written, for notes
     double intensity = 1; ///< the clause's adverbs multiplied together (0.1..3)
     QStringList adverbs;  ///< the adverbs as written
+    int cameraWard = 0;   ///< +1 "toward the camera", -1 "away from the camera", else 0
 };
 
-/// @brief True for verbs whose actor itself travels: walk, run, and the "follow"/"chase" verbs.
+/// @brief True for verbs whose actor itself travels: walk, run, drive, and the "follow"/"chase" verbs.
 bool travels(const QString &verb);
 
-/// @brief The plan verb for a lexicon verb ("follow" walks, "chase" runs; others unchanged).
+/// @brief The plan verb for a lexicon verb ("follow" walks, "chase" and "drive" run; others unchanged).
 QString planVerb(const QString &lexiconVerb);
+
+/// @brief True for verbs that say who is chased ("chases a cat": the cat is the target, not an object).
+bool chases(const QString &lexiconVerb);
+
+/// @brief The heading (degrees) for a vehicle whose clause says "toward/away from the camera";
+/// false when it says neither, the move has a target or the actor is not a vehicle (people keep
+/// their own direction).
+bool cameraHeading(const ClauseMotion &motion, const PlanEntity &actor, bool hasTarget, double *headingDeg);
 
 /// @brief The path an action of @p lexiconVerb gets from its clause: "follow" for chasing verbs
 /// with a target, the clause's path where the World applies it to that verb, else "".
@@ -39,9 +48,10 @@ void addAdverb(ClauseMotion &motion, const QString &words, double factor);
 /// no noun after it); appended to @p notes. @p actionsAdded is how many actions the clause made.
 void noteUnusedMotion(const ClauseMotion &motion, int actionsAdded, bool pathUsed, QStringList *notes);
 
-/// @brief Starting points for paths that need room: a new walker "past" a car starts in the lane
-/// beside it, one walking "toward" a thing starts a few metres away. Appends to @p relations for
-/// the actions [@p first, end) of @p plan whose actor is new (index >= @p firstNew).
+/// @brief Starting points for paths that need room: a new walker (or vehicle) "past" a car starts
+/// in the lane beside it, one walking "toward" a thing starts a few metres away (a vehicle further).
+/// Appends to @p relations for the actions [@p first, end) of @p plan whose actor is new (index >=
+/// @p firstNew).
 void addPathStarts(const ScenePlan &plan, int first, int firstNew, QList<SpatialRelation> *relations);
 
 /// @brief True when the actions [@p first, end) chase something that moves in the beat before

@@ -25,7 +25,7 @@ const QStringList kFramings{"wide", "medium", "close-up"};
 const QStringList kStyles{"cinematic", "anime", "documentary", "noir", "claymation", "sketch", "vintage-film"};
 // Verbs after which "under the table" is where the actor goes, not where it stands.
 const QSet<QString> kMotion{"walk", "run", "jump", "roll", "fall", "drop", "bounce", "push", "float",
-                            "sink", "throw", "shoot", "kick", "collide", "follow", "chase"};
+                            "sink", "throw", "shoot", "kick", "collide", "follow", "chase", "drive"};
 const QSet<QString> kNeedsPerson{"throw", "shoot", "kick", "push", "walk", "run", "jump", "talk",
                                  "wave", "dance", "sit", "idle", "follow", "chase"};
 
@@ -77,6 +77,11 @@ bool isPerson(const PlanEntity &e)
 bool isAgent(const PlanEntity &e)
 {
     return isPerson(e) || e.category == QLatin1String("animal");
+}
+
+bool isVehicle(const PlanEntity &e)
+{
+    return e.category == QLatin1String("vehicle");
 }
 
 class Compiler
@@ -380,6 +385,8 @@ private:
             }
             case Meaning::Verb:
                 c.verbs << v;
+                if (it.meaning.number > 0) // "speeds": drives quickly
+                    addAdverb(c.motion, it.text, it.meaning.number);
                 afterVerb = true;
                 prep = Prep::None;
                 break;
@@ -423,6 +430,10 @@ private:
             case Meaning::Camera:
                 if (!afterVerb)
                     c.camera = true;
+                else if (prep == Prep::Path) // "drives toward the camera": a direction, not a target
+                    c.motion.cameraWard = c.motion.path == QLatin1String("toward") ? 1
+                        : c.motion.path == QLatin1String("away")                   ? -1
+                                                                                   : 0;
                 prep = Prep::None;
                 break;
             case Meaning::Relation:
@@ -541,6 +552,7 @@ private:
             return;
         }
         QList<int> actors = entitiesOf(c, c.subjects);
+        m_turnedToCamera = false;
         if (actors.isEmpty() && (!c.verbs.isEmpty() || c.outcome != 0)) {
             // "is thrown at the hoop and bounces": what moves on its own is the thing just thrown.
             const bool thingVerb = !c.verbs.isEmpty() && kThingVerbs.contains(c.verbs.first());
@@ -556,7 +568,7 @@ private:
                 m_plan.actions[k].succeeds = c.outcome > 0;
         }
         const int added = int(m_plan.actions.size()) - before;
-        bool pathUsed = false;
+        bool pathUsed = m_turnedToCamera;
         for (int k = before; k < m_plan.actions.size(); ++k)
             pathUsed = pathUsed || !m_plan.actions.at(k).path.isEmpty();
         noteUnusedMotion(c.motion, added, pathUsed, &m_plan.notes);
@@ -600,10 +612,12 @@ private:
     {
         const QString &words = c.words;
         const QString verb = planVerb(verbIn);
-        if (verb != verbIn && !objects.isEmpty()) { // "chases a cat (around the table)": the cat is followed
+        if (chases(verbIn) && !objects.isEmpty()) { // "chases a cat (around the table)": the cat is followed
             targets = {objects.first()};
             objects.clear();
         }
+        if (verbIn == QLatin1String("drive"))
+            chooseDriven(actors, objects, words);
         const bool propels = verb == QLatin1String("throw") || verb == QLatin1String("shoot") || verb == QLatin1String("kick");
         // "the ball is thrown": a thing cannot throw, so it is what is thrown.
         if ((propels || verb == QLatin1String("push")) && !actors.isEmpty()) {
@@ -674,7 +688,37 @@ private:
             action.path = pathFor(verbIn, c.motion, !action.target.isEmpty());
             action.intensity = c.motion.intensity;
             m_plan.actions << action;
+            double heading = 0;
+            if (a >= m_firstNew && cameraHeading(c.motion, m_plan.entities.at(a), !action.target.isEmpty(), &heading)) {
+                m_plan.entities[a].headingDeg = heading;
+                m_turnedToCamera = true;
+            }
         }
+    }
+
+    // Who drives: "a man drives a car" moves the car (a driver is not drawn inside it); "... and
+    // drives away" moves the vehicle named last; with no vehicle at all a car is added.
+    void chooseDriven(QList<int> &actors, QList<int> &objects, const QString &words)
+    {
+        bool driving = !actors.isEmpty();
+        for (const int a : actors)
+            driving = driving && isVehicle(m_plan.entities.at(a));
+        if (driving)
+            return;
+        int vehicle = -1;
+        for (int k = 0; k < objects.size() && vehicle < 0; ++k)
+            if (isVehicle(m_plan.entities.at(objects.at(k))))
+                vehicle = objects.takeAt(k);
+        if (vehicle < 0)
+            vehicle = m_builder.mostRecent(isVehicle);
+        if (vehicle < 0) {
+            m_plan.notes << QStringLiteral("'%1': nothing was named to drive; added a car").arg(words);
+            vehicle = m_builder.create(QStringLiteral("car"), QString());
+        }
+        if (!actors.isEmpty())
+            m_plan.notes << QStringLiteral("'%1': the %2 drives; its driver is not shown inside it")
+                                .arg(words, m_plan.entities.at(vehicle).noun);
+        actors = {vehicle};
     }
 
     int ballFor(const QString &verb, int actor)
@@ -772,6 +816,7 @@ private:
     QList<int> m_lastNamed; ///< entities of the last clause's last mention (subject of "who ...")
     QList<int> m_inWater;   ///< entities put into the water by the prompt
     bool m_environmentCarried = false;
+    bool m_turnedToCamera = false; ///< this clause turned a vehicle toward or away from the camera
     QList<int> m_beats; ///< beat index of each action
     QString m_environment;
     QString m_cameraSubject;

@@ -112,7 +112,9 @@ Vec3 relate(const QList<PlanEntity> &all, const QList<bool> &placed, int ai, int
 
 // Where a path starts. "past": already in the lane beside the reference on the camera's side, just
 // before its near end, so even a short shot's walk passes all of it; "toward": a few metres to one side, facing it.
-// Tries the left first (walking right, as a reader's eye goes), then the right.
+// Tries the left first (walking right, as a reader's eye goes), then the right. A vehicle is long:
+// its nose stops short of the reference, its lane keeps its half width clear, and it drives up to
+// a thing from 12 m off (a few seconds at town speed) rather than from 3 m.
 std::pair<Vec3, double> pathStart(const QList<PlanEntity> &all, const QList<bool> &placed, int ai, int bi,
                                   const QString &kind)
 {
@@ -120,10 +122,12 @@ std::pair<Vec3, double> pathStart(const QList<PlanEntity> &all, const QList<bool
     const PlanEntity &b = all.at(bi);
     const auto [ax, az] = halfFootprint(a);
     const auto [bx, bz] = halfFootprint(b);
+    const bool vehicle = a.category == QLatin1String("vehicle");
     const double radius = std::max(ax, az);
+    const double ahead = vehicle ? a.size.z / 2 : radius, beside = vehicle ? a.size.x / 2 : radius;
     const bool past = kind == QLatin1String("past");
-    const double along = past ? bx + radius + 0.1 : bx + radius + 3.0;
-    const double lane = past ? b.position.z + bz + radius + 0.5 : b.position.z;
+    const double along = past ? bx + ahead + 0.1 : bx + ahead + (vehicle ? 12.0 : 3.0);
+    const double lane = past ? b.position.z + bz + beside + 0.5 : b.position.z;
     std::pair<Vec3, double> first{};
     for (const double side : {-1.0, 1.0}) {
         const Vec3 at{b.position.x + side * along, 0, lane};

@@ -15,6 +15,8 @@ struct PartBuilder
     const PlanEntity &entity;
     btCompoundShape *compound = nullptr;
     QList<Primitive> parts;
+    QList<WheelPart> wheels;
+    double wheelRadius = 0;
 
     void add(std::unique_ptr<btCollisionShape> shape, Primitive::Shape drawn, const Vec3 &centre,
              const Quat &orientation, const Vec3 &size, const Vec3 &color)
@@ -84,7 +86,9 @@ void buildFurniture(PartBuilder &b, const Vec3 &s)
         // the wheel on its face and leave the car 20 cm above the road, dropping at the start).
         b.add(std::make_unique<btCylinderShape>(btVector3(btScalar(wheelR), 0.12f, btScalar(wheelR))),
               Primitive::Shape::Cylinder, centre, acrossX, {wheelR, 0.12, 0}, {0.05, 0.05, 0.05});
+        b.wheels.append(WheelPart{int(b.parts.size()) - 1, centre});
     }
+    b.wheelRadius = wheelR;
 }
 
 } // namespace
@@ -120,6 +124,8 @@ EntityBody buildEntityBody(const PlanEntity &entity, int index, PhysicsScene &sc
         PartBuilder builder{scene, entity, compound.get(), {}};
         buildFurniture(builder, s);
         out.localParts = builder.parts;
+        out.wheels = builder.wheels;
+        out.wheelRadius = builder.wheelRadius;
         shape = std::move(compound);
     } else {
         shape = std::make_unique<btBoxShape>(toBt(s * 0.5));
@@ -144,12 +150,43 @@ EntityBody buildEntityBody(const PlanEntity &entity, int index, PhysicsScene &sc
     return out;
 }
 
+void addWheelMarkers(EntityBody &body)
+{
+    const QList<WheelPart> tyres = body.wheels;
+    for (const WheelPart &tyre : tyres) {
+        const Primitive &drawn = body.localParts.at(tyre.part);
+        const double r = drawn.size.x, halfWidth = drawn.size.y;
+        // One spoke from near the hub to near the rim, just proud of the outer face: one-fold, so
+        // it reads as turning forward up to half a turn per frame (a car at 20 m/s at 24 fps).
+        Primitive spoke;
+        spoke.shape = Primitive::Shape::Box;
+        spoke.part = Primitive::Part::Detail;
+        spoke.center = tyre.hub + Vec3{(tyre.hub.x < 0 ? -1.0 : 1.0) * (halfWidth + 0.01), 0.5 * r, 0};
+        spoke.size = {0.01, 0.35 * r, 0.12 * r};
+        spoke.color = {0.75, 0.75, 0.72};
+        spoke.material = QStringLiteral("metal");
+        body.localParts.append(spoke);
+        body.wheels.append(WheelPart{int(body.localParts.size()) - 1, tyre.hub});
+    }
+}
+
 void appendBodyPrimitives(const EntityBody &body, QList<Primitive> &out)
 {
     const btTransform &t = body.body->getWorldTransform();
     const Quat q = fromBt(t.getRotation());
     const Vec3 origin = fromBt(t.getOrigin());
-    for (Primitive p : body.localParts) {
+    QList<Primitive> turned; // a copy only for wheels that have rolled
+    if (body.wheelTurnRad != 0) {
+        turned = body.localParts;
+        const Quat roll = quatAxisAngle({1, 0, 0}, body.wheelTurnRad);
+        for (const WheelPart &w : body.wheels) {
+            Primitive &p = turned[w.part];
+            p.center = w.hub + rotate(roll, p.center - w.hub);
+            p.orientation = roll * p.orientation;
+        }
+    }
+    const QList<Primitive> &parts = body.wheelTurnRad != 0 ? turned : body.localParts;
+    for (Primitive p : parts) {
         p.center = origin + rotate(q, p.center);
         p.orientation = q * p.orientation;
         p.entity = body.entity;

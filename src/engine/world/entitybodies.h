@@ -16,6 +16,14 @@ struct HoopGeometry
     double rimRadius = 0.2286;
 };
 
+/// A drawn part that turns with a wheel: about the axle through @p hub (body frame), which runs
+/// along the body's x axis.
+struct WheelPart
+{
+    int part = -1; ///< index into EntityBody::localParts
+    Vec3 hub;
+};
+
 /// One plan entity simulated as a rigid body.
 struct EntityBody
 {
@@ -27,6 +35,9 @@ struct EntityBody
     double radius = 0;            ///< spheres
     double displacedM3 = 0;       ///< mass / density: the volume buoyancy acts on
     double dragAreaM2 = 0;        ///< mean cross-section for water drag
+    QList<WheelPart> wheels;      ///< cars: the tyres (and their markers, once driven)
+    double wheelRadius = 0;
+    double wheelTurnRad = 0;      ///< how far the wheels have rolled, about +x; 0 draws them as built
 };
 
 /// @brief Physical constants of the hoop structure (metres): regulation board, rim and heights.
@@ -48,7 +59,12 @@ EntityBody buildEntityBody(const PlanEntity &entity, int index, PhysicsScene &sc
 /// (entity -1, they are part of the set) and returns where the rim and board are.
 HoopGeometry buildHoop(const PlanEntity &entity, PhysicsScene &scene, QList<Primitive> &setPrimitives);
 
-/// @brief The entity's primitives placed by its body's current transform.
+/// @brief Gives each wheel a light spoke on its outer face so that its turning shows (a plain
+/// tyre looks the same at any angle). Only driven vehicles get them: parked cars draw as before.
+void addWheelMarkers(EntityBody &body);
+
+/// @brief The entity's primitives placed by its body's current transform, wheels turned by
+/// wheelTurnRad.
 void appendBodyPrimitives(const EntityBody &body, QList<Primitive> &out);
 
 } // namespace kinora::engine::world

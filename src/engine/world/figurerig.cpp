@@ -264,6 +264,7 @@ void FigureRig::advance(double t, double dt, const std::function<Vec3(int)> &pos
 Steer FigureRig::steer(const Motion &m, double speed, double dt, const std::function<Vec3(int)> &positionOf)
 {
     const double radius = std::max(m_size.x, m_size.z) / 2;
+    const Mover mover{radius, radius, 400}; // round, and turns on the spot
     PathState &state = m_paths[m.action];
     Footprint target;
     if (m.target >= 0)
@@ -276,10 +277,10 @@ Steer FigureRig::steer(const Motion &m, double speed, double dt, const std::func
             if (i != m_entity && i != m.target && at.y < 0.5)
                 obstacles << Footprint::of(m_plan.entities.at(i), at);
         }
-        startPath(state, m.path, m_root, radius, m.target >= 0 ? &target : nullptr, speed, obstacles, m_set,
+        startPath(state, m.path, m_root, mover, m.target >= 0 ? &target : nullptr, speed, obstacles, m_set,
                   headingDirection(m_heading));
     }
-    return steerPath(state, m.path, m_root, radius, m.target >= 0 ? &target : nullptr, dt);
+    return steerPath(state, m.path, m_root, mover, m.target >= 0 ? &target : nullptr, dt);
 }
 
 PoseInput FigureRig::poseInput(double t) const

@@ -26,28 +26,29 @@ double sign(double v)
     return v < 0 ? -1.0 : 1.0;
 }
 
-// Past a target along direction d: enter a lane beside it on side n (the side the walker is on
-// when it is clearly to one side, else the camera's side), walk the lane, keep going.
-void planPass(PathState &state, const Vec3 &self, double radius, const Footprint &target, const Vec3 &d)
+// Past a target along direction d: enter a lane beside it on side n (the side the mover is on
+// when it is clearly to one side, else the camera's side), go along the lane, keep going. The lane
+// keeps the mover's half width clear; its half length decides when it is alongside and beyond.
+void planPass(PathState &state, const Vec3 &self, const Mover &mover, const Footprint &target, const Vec3 &d)
 {
     Vec3 n{-d.z, 0, d.x};
     const Vec3 rel = flat(self - target.centre);
     const double u = dot(rel, d), v = dot(rel, n);
     const double reachD = target.reach(d), reachN = target.reach(n);
-    const bool alongside = std::abs(u) < reachD + radius + 0.05;
-    if (alongside || std::abs(v) > reachN + radius)
+    const bool alongside = std::abs(u) < reachD + mover.halfLength + 0.05;
+    if (alongside || std::abs(v) > reachN + mover.halfWidth)
         n = n * sign(v);
     else if (std::abs(n.z) > 1e-9)
         n = n * sign(n.z); // toward the camera (+z)
-    const double lane = reachN + radius + kLaneGap;
-    const double entry = -(reachD + radius + 0.3 + state.accept);
-    const double exit = reachD + radius + 0.3;
+    const double lane = reachN + mover.halfWidth + kLaneGap;
+    const double entry = -(reachD + mover.halfLength + 0.3 + state.accept);
+    const double exit = reachD + mover.halfLength + 0.3;
     state.onward = d;
     if (u >= exit)
         return; // already beyond it
     // Before its near end: into the lane first, straight sideways when already close to that end,
     // so the way into the lane never cuts across the footprint.
-    if (u < -(reachD + radius + 0.05))
+    if (u < -(reachD + mover.halfLength + 0.05))
         state.waypoints << target.centre + d * std::max(u, entry) + n * lane;
     state.waypoints << target.centre + d * exit + n * lane;
 }
@@ -107,17 +108,18 @@ Vec3 lateralDirection(const Vec3 &from, double radius, const QList<Footprint> &o
     return {from.x > 0 ? -1.0 : 1.0, 0, 0};
 }
 
-void startPath(PathState &state, const QString &path, const Vec3 &self, double selfRadius, const Footprint *target,
+void startPath(PathState &state, const QString &path, const Vec3 &self, const Mover &mover, const Footprint *target,
                double speed, const QList<Footprint> &obstacles, const StageSet &set, const Vec3 &facing)
 {
     state = PathState{};
     state.started = true;
     state.onward = normalized(flat(facing), {0, 0, 1});
-    // A fast mover turns wide (400 degrees/s at most), so it counts a waypoint as reached sooner.
-    state.accept = std::max(0.35, 1.2 * speed / (400 * kPi / 180));
+    // A fast mover turns wide (400 degrees/s at most for a walker), so it counts a waypoint as
+    // reached sooner.
+    state.accept = std::max(0.35, 1.2 * speed / (std::max(mover.turnDegPerS, 1.0) * kPi / 180));
     const bool across = path == QLatin1String("across"), along = path == QLatin1String("along");
     if (!target) {
-        state.onward = (across || along) ? lateralDirection(self, selfRadius, obstacles, set, facing) : facing;
+        state.onward = (across || along) ? lateralDirection(self, mover.halfWidth, obstacles, set, facing) : facing;
         return;
     }
     const Vec3 toTarget = flat(target->centre - self);
@@ -134,10 +136,10 @@ void startPath(PathState &state, const QString &path, const Vec3 &self, double s
     } else {
         return; // follow, toward, away, around steer afresh every step
     }
-    planPass(state, self, selfRadius, *target, d);
+    planPass(state, self, mover, *target, d);
 }
 
-Steer steerPath(PathState &state, const QString &path, const Vec3 &self, double selfRadius, const Footprint *target,
+Steer steerPath(PathState &state, const QString &path, const Vec3 &self, const Mover &mover, const Footprint *target,
                 double dt)
 {
     Steer s;
@@ -164,13 +166,13 @@ Steer steerPath(PathState &state, const QString &path, const Vec3 &self, double 
         s.direction = normalized(here - target->centre, state.onward);
     } else if (path == QLatin1String("around")) {
         // Circle at a fixed radius: the tangent, bent in or out toward that radius.
-        const double radius = std::hypot(target->halfX, target->halfZ) + selfRadius + kOrbitGap;
+        const double radius = std::hypot(target->halfX, target->halfZ) + mover.halfWidth + kOrbitGap;
         const Vec3 out = ahead * -1.0;
         const Vec3 tangent{out.z, 0, -out.x};
         s.direction = normalized(tangent + out * std::clamp((radius - dist) / 0.8, -1.5, 1.5), tangent);
     } else { // follow, toward: go to it and brake so as to stop short of its footprint
         const double gap = path == QLatin1String("toward") ? kTowardGap : kFollowGap;
-        const double stop = gap + target->reach(ahead) + selfRadius;
+        const double stop = gap + target->reach(ahead) + mover.halfLength; // its nose stops short
         // A chaser keeps pace with what it follows: the braking speed is on top of the speed at
         // which the target moves away, so a rolling ball is caught and then accompanied.
         double away = 0;

@@ -1,6 +1,7 @@
 // Motion paths: how a figure steers along PlanAction::path (past, follow, toward, away, around,
 // across, along) and which way "across the floor" goes. Pure geometry on the ground plane, so the
-// FigureRig (walkers) and the ObjectActions (rolled and kicked things) share one set of rules.
+// FigureRig (walkers), the VehicleDrives and the ObjectActions (rolled and kicked things) share
+// one set of rules.
 #pragma once
 
 #include "engine/world/stageset.h"
@@ -25,6 +26,16 @@ struct Footprint
     bool contains(const Vec3 &point, double margin) const;
 };
 
+/// How big a thing on a path is and how sharply it turns. A walker is round (both halves its
+/// radius); a vehicle is long: lanes keep its half width clear, and its nose is half its length
+/// ahead of its centre when it stops short of a target.
+struct Mover
+{
+    double halfWidth = 0.25;  ///< m across the direction of travel
+    double halfLength = 0.25; ///< m along it
+    double turnDegPerS = 400; ///< the fastest it turns at the speed it is about to move at
+};
+
 /// What a figure on a path does this step.
 struct Steer
 {
@@ -43,14 +54,14 @@ struct PathState
     bool tracking = false;
 };
 
-/// @brief Plans @p path from @p self (radius @p selfRadius, about to move at @p speed m/s).
+/// @brief Plans @p path from @p self (its size @p mover, about to move at @p speed m/s).
 /// @p target is null when the action has none; @p obstacles are the other things on the ground;
 /// @p facing is the way the figure faces now.
-void startPath(PathState &state, const QString &path, const Vec3 &self, double selfRadius, const Footprint *target,
+void startPath(PathState &state, const QString &path, const Vec3 &self, const Mover &mover, const Footprint *target,
                double speed, const QList<Footprint> &obstacles, const StageSet &set, const Vec3 &facing);
 
 /// @brief The direction (and speed limit) for this step (@p dt seconds) of a started path.
-Steer steerPath(PathState &state, const QString &path, const Vec3 &self, double selfRadius, const Footprint *target,
+Steer steerPath(PathState &state, const QString &path, const Vec3 &self, const Mover &mover, const Footprint *target,
                 double dt);
 
 /// @brief "Across the floor": +x or -x, whichever has the longer clear run from @p from (a corridor

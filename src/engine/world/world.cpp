@@ -1,11 +1,12 @@
-// World::simulate: one fixed-step loop (actions, figures, water, Bullet step, contacts) with frames
-// sampled at the plan's rate. Single thread, fixed step, ordered containers: runs repeat exactly.
+// World::simulate: one fixed-step loop (actions, drives, figures, water, Bullet step, contacts) with
+// frames sampled at the plan's rate. Single thread, fixed step, ordered containers: runs repeat exactly.
 #include "engine/world/world.h"
 
 #include "engine/world/contacttracker.h"
 #include "engine/world/objectactions.h"
 #include "engine/world/simentities.h"
 #include "engine/world/stageset.h"
+#include "engine/world/vehicledrives.h"
 #include "engine/world/waterphysics.h"
 #include "engine/world/worldmath.h"
 
@@ -108,6 +109,7 @@ core::Result<WorldTrack> World::simulate(const ScenePlan &plan, const std::funct
     }
 
     ObjectActions actions(plan, sim, scene, set);
+    VehicleDrives drives(plan, sim, set);
     ContactTracker contacts(scene, plan.fps);
     WaterPhysics water(set.water, scene.gravity(), plan.fps);
     const auto positionOf = [&](int entity) { return sim.basePosition(entity, plan); };
@@ -122,6 +124,7 @@ core::Result<WorldTrack> World::simulate(const ScenePlan &plan, const std::funct
         while (double(step + 1) * dt <= frameTime + 1e-9) {
             const double t0 = double(step) * dt;
             actions.beforeStep(t0);
+            drives.beforeStep(t0, dt, positionOf);
             for (auto &rig : sim.rigs)
                 rig->advance(t0 + dt, dt, positionOf, track.contacts);
             water.applyForces(sim.bodies, dt);
