@@ -165,6 +165,53 @@ private Q_SLOTS:
         }
     }
 
+    void lightAndFogMatchTheTensorPath_data()
+    {
+        QTest::addColumn<QString>("style");
+        QTest::addColumn<QString>("environment");
+        QTest::newRow("cinematic beach") << "cinematic" << "beach";
+        QTest::newRow("anime park") << "anime" << "park";
+        QTest::newRow("claymation room") << "claymation" << "room";
+        QTest::newRow("noir stage") << "noir" << "stage";
+    }
+
+    void lightAndFogMatchTheTensorPath()
+    {
+        QFETCH(QString, style);
+        QFETCH(QString, environment);
+        torch::NoGradGuard noGrad;
+        torch::manual_seed(5);
+        Look look;
+        look.style = style, look.environment = environment;
+        look.stage = environment == QLatin1String("stage");
+        look.indoor = look.stage || environment == QLatin1String("room");
+        look.spotCentre = {0.5, 0, -1};
+        look.fogDensity = 0.02;
+        const std::int64_t k = 40000;
+        SurfaceLight in;
+        in.albedo = torch::rand({k, 3});
+        in.normal = normalized3(torch::randn({k, 3}));
+        in.dir = normalized3(torch::randn({k, 3}));
+        in.lit = (torch::rand({k}) > 0.3).to(torch::kFloat32);
+        in.shine = torch::rand({k});
+        in.position = torch::randn({k, 3}) * 3;
+        in.isGround = torch::rand({k}) > 0.5;
+        const Tensor loops = lightSurfaces(look, in, 0, KernelPath::Auto);
+        const Tensor tensors = lightSurfaces(look, in, 0, KernelPath::Tensors);
+        QCOMPARE(loops.sizes().vec(), tensors.sizes().vec());
+        QVERIFY(tensors.std().item<double>() > 0.05); // lit, not flat
+        // Cel bands and the anime highlight may flip on a rounding at their thresholds.
+        const std::int64_t off = ((loops - tensors).abs() > 1e-5).any(1).sum().item<std::int64_t>();
+        QVERIFY2(off <= k / 1000, qPrintable(QStringLiteral("%1 of %2 pixels lit differently").arg(off).arg(k)));
+
+        const Tensor depth = torch::rand({k}) * 200, background = torch::rand({k}) > 0.8;
+        const Tensor fogged = applyFog(look, tensors, depth, background, KernelPath::Auto);
+        const Tensor reference = applyFog(look, tensors, depth, background, KernelPath::Tensors);
+        QVERIFY((fogged - tensors).abs().max().item<double>() > 0.05); // the fog shows
+        QVERIFY2(torch::allclose(fogged, reference, 1e-5, 1e-6),
+                 qPrintable(QStringLiteral("fog differs by up to %1").arg((fogged - reference).abs().max().item<double>())));
+    }
+
     void noiseIsBitIdenticalToTheTensorPath()
     {
         torch::NoGradGuard noGrad;

@@ -4,6 +4,7 @@
 // - ray casting: the same tile culls and analytic hit tests as raycaster.cpp; a tile's 256 rays
 //   are tested against one primitive at a time in short loops the compiler vectorises;
 // - the bare set a camera pose sees (rays, ground, walls), in one pass over the pixels;
+// - surface lighting and fog, a pixel at a time;
 // - hash and value noise: the same integer hash and the same float steps, so the same bits.
 #include "engine/render/renderkernels.h"
 
@@ -433,6 +434,113 @@ SetView viewSetLoops(const Look &look, const Vec3 &eyePosition, const CameraBasi
         }
     }
     return v;
+}
+
+namespace {
+
+inline float smoothstep(float e0, float e1, float x)
+{
+    const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
+    return t * t * (3 - 2 * t);
+}
+
+/// x^48 by squaring, in powi()'s order: x^16 * x^32.
+inline float pow48(float x)
+{
+    const float x2 = x * x, x4 = x2 * x2, x8 = x4 * x4, x16 = x8 * x8;
+    return x16 * (x16 * x16);
+}
+
+struct Rgb
+{
+    float v[3];
+    explicit Rgb(const Vec3 &c) : v{float(c.x), float(c.y), float(c.z)} {}
+};
+
+} // namespace
+
+Tensor lightSurfacesLoops(const Look &look, const SurfaceLight &in)
+{
+    const Tensor albedoT = in.albedo.contiguous(), normalT = in.normal.contiguous(), dirT = in.dir.contiguous();
+    const Tensor litT = in.lit.contiguous(), shineT = in.shine.contiguous(), positionT = in.position.contiguous();
+    const Tensor groundT = in.isGround.to(torch::kBool).contiguous();
+    const std::int64_t count = albedoT.size(0);
+    Tensor out = torch::empty({count, 3}, albedoT.options());
+    const float *albedo = albedoT.data_ptr<float>(), *normal = normalT.data_ptr<float>(), *dir = dirT.data_ptr<float>();
+    const float *lit = litT.data_ptr<float>(), *shine = shineT.data_ptr<float>(), *position = positionT.data_ptr<float>();
+    const bool *isGround = groundT.data_ptr<bool>();
+    float *color = out.data_ptr<float>();
+    const bool anime = look.style == QLatin1String("anime"), clay = look.style == QLatin1String("claymation");
+    const bool beach = look.environment == QLatin1String("beach");
+    const float ambientScale = look.style == QLatin1String("noir") ? 0.55f : clay ? 1.15f : 1.0f;
+    const Rgb L(look.toLight), sky(look.ambientSky), bounce(look.ambientGround), sun(look.lightColor), horizon(look.horizon);
+    const auto strength = float(look.shadowStrength);
+    const float spotX = float(look.spotCentre.x), spotZ = float(look.spotCentre.z);
+    for (std::int64_t i = 0; i < count; ++i) {
+        const float *n = normal + 3 * i, *d = dir + 3 * i;
+        const float ndl = n[0] * L.v[0] + n[1] * L.v[1] + n[2] * L.v[2];
+        const float shadow = 1 - strength * (1 - lit[i]);
+        float diffuse;
+        if (anime) { // cel shading: three flat bands
+            const float x = std::max(ndl, 0.0f) * shadow;
+            diffuse = x > 0.55f ? 1.0f : x > 0.18f ? 0.55f : 0.2f;
+        } else if (clay) {
+            diffuse = std::max((ndl + 0.45f) / 1.45f, 0.0f) * shadow; // wrapped, soft terminator
+        } else {
+            diffuse = std::max(ndl, 0.0f) * shadow;
+        }
+        // Hemisphere ambient (sky above, bounce below); flat for anime so the bands stay flat.
+        const float up = anime ? 0.5f : 0.5f + 0.5f * n[1];
+        float h[3] = {L.v[0] - d[0], L.v[1] - d[1], L.v[2] - d[2]};
+        const float inv = 1.0f / std::sqrt(std::max(h[0] * h[0] + h[1] * h[1] + h[2] * h[2], 1e-18f));
+        const float ndh = std::max((n[0] * h[0] + n[1] * h[1] + n[2] * h[2]) * inv, 0.0f);
+        float spec = pow48(ndh) * shine[i] * shadow * 1.5f;
+        if (anime)
+            spec = spec > 0.35f ? 0.5f * shine[i] : 0.0f;
+        if (look.stage) { // a spotlight pool: the key light only reaches a disc around the subject
+            const float dx = position[3 * i] - spotX, dz = position[3 * i + 2] - spotZ;
+            const float spot = 0.06f + 0.94f * smoothstep(3.2f, 1.6f, std::sqrt(dx * dx + dz * dz));
+            diffuse *= spot, spec *= spot;
+        }
+        float fresnel = 0;
+        if (beach && isGround[i] && shine[i] > 0.8f) { // water mirrors the sky at grazing angles
+            const float f = std::clamp(1 + (d[0] * n[0] + d[1] * n[1] + d[2] * n[2]), 0.0f, 1.0f);
+            const float f2 = f * f;
+            fresnel = f2 * f2 * 0.6f;
+        }
+        for (int k = 0; k < 3; ++k) {
+            const float ambient = (bounce.v[k] + (sky.v[k] - bounce.v[k]) * up) * ambientScale;
+            const float c = albedo[3 * i + k] * (ambient + sun.v[k] * diffuse) + sun.v[k] * spec;
+            color[3 * i + k] = c + (horizon.v[k] - c) * fresnel;
+        }
+    }
+    return out;
+}
+
+Tensor applyFogLoops(const Look &look, const Tensor &colorIn, const Tensor &depthIn, const Tensor &backgroundIn)
+{
+    const Tensor colorT = colorIn.contiguous(), depthT = depthIn.contiguous();
+    const Tensor backgroundT = backgroundIn.to(torch::kBool).contiguous();
+    const std::int64_t count = colorT.size(0);
+    Tensor out = torch::empty({count, 3}, colorT.options());
+    const float *color = colorT.data_ptr<float>(), *depth = depthT.data_ptr<float>();
+    const bool *background = backgroundT.data_ptr<bool>();
+    float *o = out.data_ptr<float>();
+    const auto density = float(look.fogDensity);
+    const float farVeil = float(std::min(1.0, look.fogDensity * 6));
+    const Rgb fogColor(look.fogColor);
+    const float absorb[3] = {0.22f, 0.04f, 0.03f}; // water eats red first
+    for (std::int64_t i = 0; i < count; ++i) {
+        // The sky is already the far distance outdoors; thick weather still veils it.
+        const float fog = !look.indoor && background[i] ? farVeil : 1 - std::exp(-density * std::min(depth[i], 1e4f));
+        for (int k = 0; k < 3; ++k) {
+            float c = color[3 * i + k];
+            if (look.underwater && !background[i])
+                c *= std::exp(-std::min(depth[i], 1e3f) * absorb[k]);
+            o[3 * i + k] = c + (fogColor.v[k] - c) * fog;
+        }
+    }
+    return out;
 }
 
 namespace {

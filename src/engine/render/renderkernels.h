@@ -197,6 +197,24 @@ struct EnvironmentLayer
 bool environmentIsStatic(const Look &look);
 /// @brief The environment layer of @p empty, a G-buffer rendered without primitives.
 EnvironmentLayer shadeEnvironment(const Look &look, const GBuffer &empty, const PrimitiveTable &table);
+/// What lighting a surface reads, per pixel: [K,3] or [K].
+struct SurfaceLight
+{
+    Tensor albedo, normal, dir; ///< [K,3]; normal unit, dir the unit camera ray
+    Tensor lit, shine;          ///< [K]: 1 sunlit, 0 in shadow; specular strength
+    Tensor position;            ///< [K,3]
+    Tensor isGround;            ///< [K] bool
+};
+/// @brief Lit linear RGB [K,3]: key light with shadows, ambient, specular, the style's light (cel
+/// bands, wrapped clay, dim noir), a stage's spotlight and the sea's sheen (shading.cpp; on the
+/// CPU a loop in cpukernels.cpp, except under water, whose caustics stay tensor ops).
+Tensor lightSurfaces(const Look &look, const SurfaceLight &in, int frame, KernelPath path = KernelPath::Auto);
+Tensor lightSurfacesLoops(const Look &look, const SurfaceLight &in);
+/// @brief Linear RGB [K,3] @p color seen through the look's fog (and water) at @p depth [K]; the
+/// sky's pixels (@p isBackground [K] bool) get the far veil.
+Tensor applyFog(const Look &look, const Tensor &color, const Tensor &depth, const Tensor &isBackground,
+                KernelPath path = KernelPath::Auto);
+Tensor applyFogLoops(const Look &look, const Tensor &color, const Tensor &depth, const Tensor &isBackground);
 /// @brief Linear RGB [K,3] of the pixels @p sel (sorted indices into the frame), fog included.
 Tensor shadePixels(const Look &look, const GBuffer &g, const Tensor &sel, const PrimitiveTable &table, int frame);
 /// @brief Pixels [K] (sorted) a frame must shade itself on top of @p environment: primitives and

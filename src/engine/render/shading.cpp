@@ -110,6 +110,55 @@ Tensor indicesOf(const Tensor &mask, bool *all = nullptr)
     return mask.nonzero().squeeze(1);
 }
 
+// Lit colour of surfaces from their albedo and normal: key light with shadows, ambient, specular,
+// the style's light (cel bands, wrapped clay, dim noir), a stage's spotlight and the sea's sheen.
+Tensor lightTensors(const Look &look, const SurfaceLight &in, int frame)
+{
+    const auto o = in.albedo.options();
+    const Tensor &n = in.normal, &dir = in.dir, &lit = in.lit, &shine = in.shine, &position = in.position;
+    const Tensor L = rgb(look.toLight, o);
+    const Tensor ndl = dot3(n, L);
+    const Tensor shadow = 1 - look.shadowStrength * (1 - lit);
+    const bool anime = look.style == QLatin1String("anime");
+    Tensor diffuse;
+    if (anime) { // cel shading: three flat bands
+        const Tensor x = ndl.clamp_min(0) * shadow;
+        diffuse = torch::where(x > 0.55, torch::ones_like(x), torch::where(x > 0.18, torch::full_like(x, 0.55), torch::full_like(x, 0.2)));
+    } else if (look.style == QLatin1String("claymation")) {
+        diffuse = ((ndl + 0.45) / 1.45).clamp_min(0) * shadow; // wrapped, soft terminator
+    } else {
+        diffuse = ndl.clamp_min(0) * shadow;
+    }
+    // Hemisphere ambient (sky above, bounce below); flat for anime so the bands stay flat.
+    Tensor ambient = anime ? (rgb(look.ambientGround, o) + rgb(look.ambientSky, o)).mul(0.5).expand_as(n)
+                           : mix(rgb(look.ambientGround, o), rgb(look.ambientSky, o), col(0.5 + 0.5 * n.select(1, 1)));
+    if (look.style == QLatin1String("noir"))
+        ambient = ambient * 0.55;
+    else if (look.style == QLatin1String("claymation"))
+        ambient = ambient * 1.15;
+    const Tensor half = normalized(L.unsqueeze(0) - dir);
+    Tensor spec = powi(dot3(n, half).clamp_min(0), 48) * shine * shadow * 1.5;
+    if (anime)
+        spec = fl(spec > 0.35) * 0.5 * shine;
+    if (look.stage) {
+        // A spotlight pool: the key light only reaches a disc around the subject.
+        const Tensor dx = position.select(1, 0) - look.spotCentre.x;
+        const Tensor dz = position.select(1, 2) - look.spotCentre.z;
+        const Tensor spot = 0.06 + 0.94 * smoothstep(3.2, 1.6, (dx * dx + dz * dz).sqrt());
+        diffuse = diffuse * spot, spec = spec * spot;
+    }
+    Tensor light = ambient + rgb(look.lightColor, o) * col(diffuse);
+    if (look.underwater)
+        light = light + rgb(look.lightColor, o) * col(caustics(position, frame) * 0.6 * ndl.clamp_min(0) * shadow);
+    Tensor color = in.albedo * light + rgb(look.lightColor, o) * col(spec);
+    if (look.environment == QLatin1String("beach")) { // water mirrors the sky at grazing angles
+        const Tensor fresnel = powi((1 + dot3(dir, n)).clamp(0, 1), 4) * fl(in.isGround & (shine > 0.8));
+        color = mix(color, rgb(look.horizon, o).expand_as(color), col(fresnel * 0.6));
+    }
+    return color;
+}
+
+
 // Lit colour of the pixels @p sel that show the ground or a primitive.
 Tensor shadeSurfaces(const Look &look, const GBuffer &g, const Tensor &sel, const PrimitiveTable &table, int frame)
 {
@@ -156,46 +205,7 @@ Tensor shadeSurfaces(const Look &look, const GBuffer &g, const Tensor &sel, cons
         n = torch::where(col(isPrim), bumped, n);
     }
 
-    const Tensor L = rgb(look.toLight, o);
-    const Tensor ndl = dot3(n, L);
-    const Tensor shadow = 1 - look.shadowStrength * (1 - lit);
-    const bool anime = look.style == QLatin1String("anime");
-    Tensor diffuse;
-    if (anime) { // cel shading: three flat bands
-        const Tensor x = ndl.clamp_min(0) * shadow;
-        diffuse = torch::where(x > 0.55, torch::ones_like(x), torch::where(x > 0.18, torch::full_like(x, 0.55), torch::full_like(x, 0.2)));
-    } else if (look.style == QLatin1String("claymation")) {
-        diffuse = ((ndl + 0.45) / 1.45).clamp_min(0) * shadow; // wrapped, soft terminator
-    } else {
-        diffuse = ndl.clamp_min(0) * shadow;
-    }
-    // Hemisphere ambient (sky above, bounce below); flat for anime so the bands stay flat.
-    Tensor ambient = anime ? (rgb(look.ambientGround, o) + rgb(look.ambientSky, o)).mul(0.5).expand_as(n)
-                           : mix(rgb(look.ambientGround, o), rgb(look.ambientSky, o), col(0.5 + 0.5 * n.select(1, 1)));
-    if (look.style == QLatin1String("noir"))
-        ambient = ambient * 0.55;
-    else if (look.style == QLatin1String("claymation"))
-        ambient = ambient * 1.15;
-    const Tensor half = normalized(L.unsqueeze(0) - dir);
-    Tensor spec = powi(dot3(n, half).clamp_min(0), 48) * shine * shadow * 1.5;
-    if (anime)
-        spec = fl(spec > 0.35) * 0.5 * shine;
-    if (look.stage) {
-        // A spotlight pool: the key light only reaches a disc around the subject.
-        const Tensor dx = position.select(1, 0) - look.spotCentre.x;
-        const Tensor dz = position.select(1, 2) - look.spotCentre.z;
-        const Tensor spot = 0.06 + 0.94 * smoothstep(3.2, 1.6, (dx * dx + dz * dz).sqrt());
-        diffuse = diffuse * spot, spec = spec * spot;
-    }
-    Tensor light = ambient + rgb(look.lightColor, o) * col(diffuse);
-    if (look.underwater)
-        light = light + rgb(look.lightColor, o) * col(caustics(position, frame) * 0.6 * ndl.clamp_min(0) * shadow);
-    Tensor color = albedo * light + rgb(look.lightColor, o) * col(spec);
-    if (look.environment == QLatin1String("beach")) { // water mirrors the sky at grazing angles
-        const Tensor fresnel = powi((1 + dot3(dir, n)).clamp(0, 1), 4) * fl(isGround & (shine > 0.8));
-        color = mix(color, rgb(look.horizon, o).expand_as(color), col(fresnel * 0.6));
-    }
-    return color;
+    return lightSurfaces(look, {albedo, n, dir, lit, shine, position, isGround}, frame);
 }
 
 } // namespace
@@ -226,19 +236,34 @@ Tensor shadeChunk(const Look &look, const GBuffer &g, const Tensor &sel, const P
         color.index_copy_(0, backgroundSel, background(look, g.dir.index_select(0, pixels),
                                                        g.depth.index_select(0, pixels), g.eye, frame));
     }
-    if (look.fogDensity > 0) {
-        Tensor fog = 1 - torch::exp(-look.fogDensity * depth.clamp_max(1e4));
-        if (!look.indoor) // the sky is already the far distance; thick weather still veils it
-            fog = torch::where(isBackground, torch::full_like(fog, std::min(1.0, look.fogDensity * 6)), fog);
-        if (look.underwater) // water eats red first
-            color = torch::where(col(isBackground), color,
-                                 color * torch::exp(-depth.clamp_max(1e3).unsqueeze(1) * rgb(0.22f, 0.04f, 0.03f, o)));
-        color = mix(color, rgb(look.fogColor, o).expand_as(color), col(fog));
-    }
+    if (look.fogDensity > 0)
+        color = applyFog(look, color, depth, isBackground);
     return color;
 }
 
 } // namespace
+
+Tensor lightSurfaces(const Look &look, const SurfaceLight &in, int frame, KernelPath path)
+{
+    if (path == KernelPath::Auto && in.albedo.is_cpu() && !look.underwater)
+        return lightSurfacesLoops(look, in);
+    return lightTensors(look, in, frame);
+}
+
+Tensor applyFog(const Look &look, const Tensor &colorIn, const Tensor &depth, const Tensor &isBackground, KernelPath path)
+{
+    if (path == KernelPath::Auto && colorIn.is_cpu())
+        return applyFogLoops(look, colorIn, depth, isBackground);
+    const auto o = colorIn.options();
+    Tensor color = colorIn;
+    Tensor fog = 1 - torch::exp(-look.fogDensity * depth.clamp_max(1e4));
+    if (!look.indoor) // the sky is already the far distance; thick weather still veils it
+        fog = torch::where(isBackground, torch::full_like(fog, std::min(1.0, look.fogDensity * 6)), fog);
+    if (look.underwater) // water eats red first
+        color = torch::where(col(isBackground), color,
+                             color * torch::exp(-depth.clamp_max(1e3).unsqueeze(1) * rgb(0.22f, 0.04f, 0.03f, o)));
+    return mix(color, rgb(look.fogColor, o).expand_as(color), col(fog));
+}
 
 Tensor shadePixels(const Look &look, const GBuffer &g, const Tensor &sel, const PrimitiveTable &table, int frame)
 {
