@@ -212,6 +212,55 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("fog differs by up to %1").arg((fogged - reference).abs().max().item<double>())));
     }
 
+    void motionBlurMatchesTheTensorPath()
+    {
+        torch::NoGradGuard noGrad;
+        torch::manual_seed(9);
+        // A 160x96 frame: a near disc moving right fast over a far, still backdrop, and a
+        // slower patch moving down.
+        GBuffer g;
+        g.height = 96, g.width = 160, g.imageHeight = 90, g.imageWidth = 150;
+        const std::int64_t m = std::int64_t(g.height) * g.width;
+        const Tensor y = (torch::arange(m) / g.width).to(torch::kFloat32), x = (torch::arange(m) % g.width).to(torch::kFloat32);
+        const Tensor disc = ((x - 60).square() + (y - 40).square()) < 15 * 15;
+        const Tensor patch = (x > 110) & (x < 140) & (y > 50) & (y < 80);
+        g.depth = torch::where(disc, torch::full({m}, 3.0f), torch::full({m}, 20.0f));
+        g.kind = torch::zeros({m}, torch::kInt64);
+        Tensor motion = torch::zeros({m, 2});
+        motion.select(1, 0).masked_fill_(disc, 14.0);
+        motion.select(1, 1).masked_fill_(patch, 5.0);
+        const Tensor linear = torch::rand({m, 3}) * 0.2 + disc.unsqueeze(1).to(torch::kFloat32) * 0.8;
+        Tensor loopPixels, tensorPixels;
+        const Tensor loops = blurPixels(g, linear, motion, &loopPixels, KernelPath::Auto);
+        const Tensor tensors = blurPixels(g, linear, motion, &tensorPixels, KernelPath::Tensors);
+        QVERIFY2(tensorPixels.numel() > 1000, qPrintable(QStringLiteral("%1 pixels blurred").arg(tensorPixels.numel())));
+        QVERIFY(torch::equal(loopPixels, tensorPixels));
+        const std::int64_t off = ((loops - tensors).abs() > 1e-4).any(1).sum().item<std::int64_t>();
+        QVERIFY2(off <= tensorPixels.numel() / 500, qPrintable(QStringLiteral("%1 of %2 blurred pixels differ").arg(off).arg(tensorPixels.numel())));
+
+        // Screen motion of a primitive's point and of the ground under a moving camera.
+        const PrimitiveTable now = makePrimitiveTable(randomScene(4, 6), torch::kCPU);
+        QList<Primitive> moved = randomScene(4, 6);
+        for (Primitive &p : moved)
+            p.center.x += 0.3, p.orientation = {0.9, 0.1, 0.3, 0.0};
+        const PrimitiveTable later = makePrimitiveTable(moved, torch::kCPU);
+        GBuffer s;
+        s.imageWidth = 320, s.imageHeight = 180;
+        const std::int64_t k = 500;
+        s.position = torch::randn({k, 3}) + torch::tensor({0.0f, 1.0f, -3.0f});
+        s.id = torch::randint(-1, now.count, {k}, torch::kInt64);
+        s.local = torch::randn({k, 3}) * 0.2;
+        CameraPose a, b;
+        a.eye = {0, 1.5, 6}, a.target = {0, 1, 0}, a.fovYDeg = 40;
+        b = a, b.eye.x += 0.2;
+        const Tensor all = torch::arange(k);
+        const Tensor fast = screenMotion(s, all, later, a, b, KernelPath::Auto);
+        const Tensor reference = screenMotion(s, all, later, a, b, KernelPath::Tensors);
+        QVERIFY(reference.abs().max().item<double>() > 5); // things move on screen
+        QVERIFY2(torch::allclose(fast, reference, 1e-4, 1e-3),
+                 qPrintable(QStringLiteral("motion differs by up to %1 px").arg((fast - reference).abs().max().item<double>())));
+    }
+
     void noiseIsBitIdenticalToTheTensorPath()
     {
         torch::NoGradGuard noGrad;

@@ -5,6 +5,7 @@
 //   are tested against one primitive at a time in short loops the compiler vectorises;
 // - the bare set a camera pose sees (rays, ground, walls), in one pass over the pixels;
 // - surface lighting and fog, a pixel at a time;
+// - motion blur: each pixel's screen motion and the gather along its neighbourhood's motion;
 // - hash and value noise: the same integer hash and the same float steps, so the same bits.
 #include "engine/render/renderkernels.h"
 
@@ -541,6 +542,149 @@ Tensor applyFogLoops(const Look &look, const Tensor &colorIn, const Tensor &dept
         }
     }
     return out;
+}
+
+namespace {
+
+/// Screen position (x right, y down, pixel centres at .5) of a world point seen from a pose.
+struct Projector
+{
+    double eye[3], forward[3], right[3], up[3];
+    double scaleX, scaleY, width, height;
+    Projector(const CameraPose &pose, int w, int h)
+    {
+        const CameraBasis b = CameraPath::basis(pose);
+        const Vec3 *from[4] = {&pose.eye, &b.forward, &b.right, &b.up};
+        double *to[4] = {eye, forward, right, up};
+        for (int i = 0; i < 4; ++i)
+            to[i][0] = from[i]->x, to[i][1] = from[i]->y, to[i][2] = from[i]->z;
+        const double tanHalf = std::tan(pose.fovYDeg * M_PI / 360);
+        scaleX = tanHalf * double(w) / h, scaleY = tanHalf, width = w, height = h;
+    }
+    void operator()(const double *world, double *screen) const
+    {
+        const double v[3] = {world[0] - eye[0], world[1] - eye[1], world[2] - eye[2]};
+        const double z = std::max(v[0] * forward[0] + v[1] * forward[1] + v[2] * forward[2], 1e-3);
+        const double sx = (v[0] * right[0] + v[1] * right[1] + v[2] * right[2]) / (z * scaleX);
+        const double sy = (v[0] * up[0] + v[1] * up[1] + v[2] * up[2]) / (z * scaleY);
+        screen[0] = (sx + 1) * 0.5 * width, screen[1] = (1 - sy) * 0.5 * height;
+    }
+};
+
+inline float cone(float distance, float extent) { return std::clamp(1 - distance / extent, 0.0f, 1.0f); }
+inline float cylinder(float distance, float extent)
+{
+    return 1 - std::clamp((distance - 0.95f * extent) / (0.1f * extent), 0.0f, 1.0f);
+}
+/// 1 where @p a lies in front of @p b, fading over a few percent of the depth.
+inline float closer(float a, float b) { return std::clamp(1 - (a - b) / (0.03f * b + 0.05f), 0.0f, 1.0f); }
+
+} // namespace
+
+Tensor screenMotionLoops(const GBuffer &g, const Tensor &pixelsIn, const PrimitiveTable &later, const CameraPose &now,
+                         const CameraPose &laterPose)
+{
+    const Tensor pixelsT = pixelsIn.contiguous(), positionT = g.position.contiguous(), idT = g.id.contiguous();
+    const Tensor localT = g.local.contiguous(), centerT = later.center.contiguous(), axesT = later.axes.contiguous();
+    const std::int64_t count = pixelsT.size(0);
+    Tensor out = torch::empty({count, 2}, positionT.options());
+    const std::int64_t *pixels = pixelsT.data_ptr<std::int64_t>(), *ids = idT.data_ptr<std::int64_t>();
+    const float *position = positionT.data_ptr<float>(), *local = localT.data_ptr<float>();
+    const float *center = centerT.data_ptr<float>(), *axes = axesT.data_ptr<float>();
+    float *motion = out.data_ptr<float>();
+    const Projector before(now, g.imageWidth, g.imageHeight), after(laterPose, g.imageWidth, g.imageHeight);
+    for (std::int64_t i = 0; i < count; ++i) {
+        const std::int64_t p = pixels[i], id = ids[p];
+        const double here[3] = {position[3 * p], position[3 * p + 1], position[3 * p + 2]};
+        // A primitive's point moves with it (its local coordinates placed by the later
+        // transform); the ground, walls and sky stay where they are.
+        double there[3] = {here[0], here[1], here[2]};
+        if (id >= 0 && id < later.count) {
+            const float *R = axes + 9 * id, *l = local + 3 * p;
+            for (int k = 0; k < 3; ++k)
+                there[k] = double(center[3 * id + k]) + R[3 * k] * l[0] + R[3 * k + 1] * l[1] + R[3 * k + 2] * l[2];
+        }
+        double a[2], b[2];
+        before(here, a);
+        after(there, b);
+        motion[2 * i] = float(b[0] - a[0]), motion[2 * i + 1] = float(b[1] - a[1]);
+    }
+    return out;
+}
+
+Tensor blurPixelsLoops(const GBuffer &g, const Tensor &linearIn, const Tensor &motionIn, Tensor *pixelsOut,
+                       int taps, float minHalfExtent, float maxHalfExtent)
+{
+    const Tensor linearT = linearIn.contiguous(), motionT = motionIn.contiguous(), depthT = g.depth.contiguous();
+    const float *linear = linearT.data_ptr<float>(), *motion = motionT.data_ptr<float>(), *depth = depthT.data_ptr<float>();
+    const int height = g.height, width = g.width, th = height / kTile, tw = width / kTile;
+    // Half the motion over the shutter: the smear reaches that far either side of a point.
+    std::vector<float> length(std::size_t(height) * width);
+    for (std::size_t i = 0; i < length.size(); ++i) {
+        const float hx = motion[2 * i] * 0.5f, hy = motion[2 * i + 1] * 0.5f;
+        length[i] = std::min(std::sqrt(hx * hx + hy * hy), maxHalfExtent);
+    }
+    // The fastest motion of each tile (its first pixel at that speed), then of each 3x3 of tiles.
+    std::vector<float> tileMax(std::size_t(th) * tw, -1);
+    std::vector<std::int64_t> tileArg(tileMax.size(), 0);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            const std::size_t t = std::size_t(y / kTile) * tw + x / kTile, p = std::size_t(y) * width + x;
+            if (length[p] > tileMax[t])
+                tileMax[t] = length[p], tileArg[t] = std::int64_t(p);
+        }
+    struct Sweep { float dx, dy; bool active; };
+    std::vector<Sweep> sweep(tileMax.size());
+    for (int ty = 0; ty < th; ++ty)
+        for (int tx = 0; tx < tw; ++tx) {
+            float best = -1;
+            std::int64_t from = 0;
+            for (int ny = std::max(ty - 1, 0); ny <= std::min(ty + 1, th - 1); ++ny)
+                for (int nx = std::max(tx - 1, 0); nx <= std::min(tx + 1, tw - 1); ++nx)
+                    if (tileMax[std::size_t(ny) * tw + nx] > best)
+                        best = tileMax[std::size_t(ny) * tw + nx], from = tileArg[std::size_t(ny) * tw + nx];
+            sweep[std::size_t(ty) * tw + tx] = {0.5f * motion[2 * from], 0.5f * motion[2 * from + 1], best >= minHalfExtent};
+        }
+    // Each tap pulls the pixel toward its colour by its weight; the pixel's own colour weighs
+    // 1/length (a fast pixel spreads thin). A pixel no tap sweeps over keeps its exact value.
+    std::vector<std::int64_t> changed;
+    std::vector<float> colours;
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            const Sweep &s = sweep[std::size_t(y / kTile) * tw + x / kTile];
+            if (!s.active)
+                continue;
+            const std::int64_t p = std::int64_t(y) * width + x;
+            const float ownLength = std::max(length[std::size_t(p)], 0.5f), ownDepth = depth[p];
+            const float dirLength = std::sqrt(s.dx * s.dx + s.dy * s.dy);
+            const float *own = linear + 3 * p;
+            float pull[3] = {0, 0, 0}, weight = 0;
+            for (int k = 0; k < taps; ++k) {
+                const float t = -1 + (2.0f * k + 1) / taps; // evenly across [-1, 1], never 0
+                const float sx = std::clamp(std::nearbyint(x + t * s.dx), 0.0f, float(g.imageWidth - 1));
+                const float sy = std::clamp(std::nearbyint(y + t * s.dy), 0.0f, float(g.imageHeight - 1));
+                const std::int64_t tap = std::int64_t(sy) * width + std::int64_t(sx);
+                const float distance = dirLength * std::abs(t);
+                const float tapLength = std::max(length[std::size_t(tap)], 0.5f), tapDepth = depth[tap];
+                // In front: the tap's surface smears over this pixel if it moves far enough.
+                // Behind: this pixel's own smear uncovers it. Both moving: blend through each other.
+                const float alpha = closer(tapDepth, ownDepth) * cone(distance, tapLength)
+                                    + closer(ownDepth, tapDepth) * cone(distance, ownLength)
+                                    + cylinder(distance, tapLength) * cylinder(distance, ownLength) * 2;
+                for (int c = 0; c < 3; ++c)
+                    pull[c] += (linear[3 * tap + c] - own[c]) * alpha;
+                weight += alpha;
+            }
+            if (!(weight > 0))
+                continue;
+            changed.push_back(p);
+            const float norm = 1 / ownLength + weight;
+            for (int c = 0; c < 3; ++c)
+                colours.push_back(own[c] + pull[c] / norm);
+        }
+    const auto n = std::int64_t(changed.size());
+    *pixelsOut = torch::from_blob(changed.data(), {n}, torch::kInt64).clone();
+    return torch::from_blob(colours.data(), {n, 3}, torch::kFloat32).clone();
 }
 
 namespace {

@@ -45,8 +45,10 @@ Tensor closer(const Tensor &a, const Tensor &b) { return (1 - (a - b) / (0.03 * 
 } // namespace
 
 Tensor screenMotion(const GBuffer &g, const Tensor &pixels, const PrimitiveTable &later, const CameraPose &now,
-                    const CameraPose &laterPose)
+                    const CameraPose &laterPose, KernelPath path)
 {
+    if (path == KernelPath::Auto && pixels.is_cpu())
+        return screenMotionLoops(g, pixels, later, now, laterPose);
     const Tensor position = g.position.index_select(0, pixels);
     const Tensor id = g.id.index_select(0, pixels);
     // A primitive's point moves with it: its local coordinates placed by the later transform;
@@ -58,8 +60,10 @@ Tensor screenMotion(const GBuffer &g, const Tensor &pixels, const PrimitiveTable
     return project(laterPose, world, g.imageWidth, g.imageHeight) - project(now, position, g.imageWidth, g.imageHeight);
 }
 
-Tensor blurPixels(const GBuffer &g, const Tensor &linear, const Tensor &motion, Tensor *pixels)
+Tensor blurPixels(const GBuffer &g, const Tensor &linear, const Tensor &motion, Tensor *pixels, KernelPath path)
 {
+    if (path == KernelPath::Auto && linear.is_cpu())
+        return blurPixelsLoops(g, linear, motion, pixels, kTaps, float(kMinHalfExtent), float(kMaxHalfExtent));
     const auto o = linear.options();
     const auto io = g.kind.options();
     const int th = g.height / kTile, tw = g.width / kTile;

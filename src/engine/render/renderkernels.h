@@ -238,10 +238,17 @@ Tensor stylizePixels(const Look &look, const GBuffer &g, const Tensor &linear, c
 /// @brief Screen motion [K,2] in pixels of the pixels @p pixels of @p g from the camera at @p now to
 /// the camera at @p laterPose, with the primitives placed as in @p later (same rows as g's table).
 Tensor screenMotion(const GBuffer &g, const Tensor &pixels, const PrimitiveTable &later, const CameraPose &now,
-                    const CameraPose &laterPose);
+                    const CameraPose &laterPose, KernelPath path = KernelPath::Auto);
 /// @brief Motion blur of linear RGB [M,3] given each pixel's screen motion over the shutter [M,2]:
 /// the blurred colours [K,3] of the pixels it changed, whose sorted indices go to @p pixels.
-Tensor blurPixels(const GBuffer &g, const Tensor &linear, const Tensor &motion, Tensor *pixels);
+Tensor blurPixels(const GBuffer &g, const Tensor &linear, const Tensor &motion, Tensor *pixels,
+                  KernelPath path = KernelPath::Auto);
+
+/// @brief screenMotion() and blurPixels() as CPU loops (cpukernels.cpp).
+Tensor screenMotionLoops(const GBuffer &g, const Tensor &pixels, const PrimitiveTable &later, const CameraPose &now,
+                         const CameraPose &laterPose);
+Tensor blurPixelsLoops(const GBuffer &g, const Tensor &linear, const Tensor &motion, Tensor *pixels, int taps,
+                       float minHalfExtent, float maxHalfExtent);
 
 /// @brief 8-bit values of display RGB in 0..1 (any shape), rounded to nearest.
 Tensor toBytes(const Tensor &display);
