@@ -261,6 +261,52 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("motion differs by up to %1 px").arg((fast - reference).abs().max().item<double>())));
     }
 
+    void hitsIntoTheGBufferMatchTheTensorPath()
+    {
+        torch::NoGradGuard noGrad;
+        Look look;
+        look.environment = QStringLiteral("gym"), look.indoor = true;
+        const int h = 96, w = 160;
+        const Tensor sx = (((torch::arange(w) + 0.5) / w * 2 - 1) * (double(w) / h)).reshape({1, w, 1});
+        const Tensor sy = (1 - (torch::arange(h) + 0.5) / h * 2).reshape({h, 1, 1});
+        CameraPose pose;
+        pose.eye = {0.0, 1.5, 6.0}, pose.target = {0.0, 1.2, -3.0}, pose.fovYDeg = 50;
+        const SetView set = viewSet(look, pose.eye, CameraPath::basis(pose), std::tan(25 * M_PI / 180), sx, sy);
+        GBuffer base;
+        base.height = h, base.width = w, base.imageHeight = h, base.imageWidth = w, base.eye = pose.eye;
+        base.dir = set.dirs.reshape({-1, 3}), base.kind = set.kind, base.depth = set.depth;
+        base.id = torch::full_like(set.kind, -1), base.position = set.position, base.normal = set.normal;
+        base.local = torch::zeros_like(base.dir);
+        const Tensor kindBefore = base.kind.clone(), normalBefore = base.normal.clone();
+        const PrimitiveTable table = makePrimitiveTable(randomScene(11, 40), torch::kCPU);
+        const Hits hits = castPrimary(table, torch::tensor({0.0f, 1.5f, 6.0f}), set.dirs);
+        const Tensor mask = (hits.id >= 0) & (hits.t < set.nearest);
+        const Tensor rows = torch::arange(table.count) * 3 + 1; // a subset's rows in a bigger table
+        GBuffer a = base, b = base;
+        Tensor originsA = set.origins, validA = set.shadowed, originsB = set.origins, validB = set.shadowed;
+        writeHits(a, originsA, validA, look, table, hits, mask, rows, KernelPath::Auto);
+        writeHits(b, originsB, validB, look, table, hits, mask, rows, KernelPath::Tensors);
+        QVERIFY(mask.sum().item<std::int64_t>() > h * w / 10);
+        QVERIFY(torch::equal(base.kind, kindBefore) && torch::equal(base.normal, normalBefore)); // the set is untouched
+        QVERIFY(torch::equal(a.kind, b.kind));
+        QCOMPARE((a.kind == 2).sum().item<std::int64_t>(), mask.sum().item<std::int64_t>());
+        QVERIFY(torch::equal(a.id, b.id));
+        QVERIFY(torch::equal(a.id.masked_select(mask), rows.index_select(0, hits.id.masked_select(mask))));
+        QVERIFY(torch::equal(a.depth, b.depth));
+        for (const auto &[name, x, y] : std::vector<std::tuple<const char *, Tensor, Tensor>>{
+                 {"position", a.position, b.position}, {"normal", a.normal, b.normal}, {"local", a.local, b.local},
+                 {"origins", originsA, originsB}})
+            QVERIFY2(torch::allclose(x, y, 1e-5, 1e-5), qPrintable(QStringLiteral("%1 differ by up to %2")
+                                                                        .arg(QLatin1String(name))
+                                                                        .arg((x - y).abs().max().item<double>())));
+        // Normals are unit length and face the camera on the hits.
+        const Tensor n = a.normal.index_select(0, mask.nonzero().squeeze(1));
+        QVERIFY(((dot3(n, n) - 1).abs() < 1e-4).all().item<bool>());
+        QVERIFY((dot3(n, a.dir.index_select(0, mask.nonzero().squeeze(1))) < 1e-3).all().item<bool>());
+        const std::int64_t facing = (validA != validB).sum().item<std::int64_t>();
+        QVERIFY2(facing <= h * w / 2000, qPrintable(QStringLiteral("%1 pixels face the light differently").arg(facing)));
+    }
+
     void noiseIsBitIdenticalToTheTensorPath()
     {
         torch::NoGradGuard noGrad;

@@ -4,6 +4,7 @@
 // - ray casting: the same tile culls and analytic hit tests as raycaster.cpp; a tile's 256 rays
 //   are tested against one primitive at a time in short loops the compiler vectorises;
 // - the bare set a camera pose sees (rays, ground, walls), in one pass over the pixels;
+// - primitive hits into the G-buffer: surface normals and local coordinates, shadow-ray origins;
 // - surface lighting and fog, a pixel at a time;
 // - motion blur: each pixel's screen motion and the gather along its neighbourhood's motion;
 // - hash and value noise: the same integer hash and the same float steps, so the same bits.
@@ -435,6 +436,101 @@ SetView viewSetLoops(const Look &look, const Vec3 &eyePosition, const CameraBasi
         }
     }
     return v;
+}
+
+namespace {
+
+inline float sign(float x) { return float(x > 0) - float(x < 0); }
+
+// The outward normal, in the primitive's frame, at @p l on a primitive of @p shape and @p size.
+void localNormal(Shape shape, const float *size, const float *l, float *n)
+{
+    switch (shape) {
+    case Shape::Box: { // the face whose slab the point is furthest through
+        int axis = 0;
+        float most = -1;
+        for (int k = 0; k < 3; ++k) {
+            const float ratio = std::abs(l[k]) / std::max(size[k], 1e-6f);
+            if (ratio > most)
+                most = ratio, axis = k;
+        }
+        n[0] = n[1] = n[2] = 0;
+        n[axis] = sign(l[axis]);
+        return;
+    }
+    case Shape::Capsule: { // away from the nearest point of the core segment
+        const float hl = size[1];
+        n[0] = l[0], n[1] = l[1] - std::min(std::max(l[1], -hl), hl), n[2] = l[2];
+        return;
+    }
+    case Shape::Cylinder: {
+        const float radial = std::sqrt(l[0] * l[0] + l[2] * l[2]);
+        const bool onCap = std::abs(std::abs(l[1]) - size[1]) < std::abs(radial - size[0]);
+        n[0] = onCap ? 0 : l[0], n[1] = onCap ? sign(l[1]) : 0, n[2] = onCap ? 0 : l[2];
+        return;
+    }
+    default: // sphere
+        n[0] = l[0], n[1] = l[1], n[2] = l[2];
+    }
+}
+
+} // namespace
+
+void writeHitsLoops(GBuffer &g, Tensor &origins, Tensor &valid, const Look &look, const PrimitiveTable &table,
+                    const Hits &hits, const Tensor &maskIn, const Tensor &rowsIn)
+{
+    const Tensor mask = maskIn.to(torch::kBool).contiguous();
+    const bool *m = mask.data_ptr<bool>();
+    const std::int64_t count = mask.numel();
+    if (!std::any_of(m, m + count, [](bool b) { return b; }))
+        return;
+    // Fresh copies: the G-buffer may share its tensors with a camera's cached set.
+    g.kind = g.kind.contiguous().clone(), g.depth = g.depth.contiguous().clone(), g.id = g.id.contiguous().clone();
+    g.position = g.position.contiguous().clone(), g.normal = g.normal.contiguous().clone();
+    g.local = g.local.contiguous().clone();
+    origins = origins.contiguous().clone(), valid = valid.to(torch::kBool).contiguous().clone();
+    std::int64_t *kind = g.kind.data_ptr<std::int64_t>(), *ids = g.id.data_ptr<std::int64_t>();
+    float *depth = g.depth.data_ptr<float>(), *position = g.position.data_ptr<float>();
+    float *normal = g.normal.data_ptr<float>(), *local = g.local.data_ptr<float>(), *origin = origins.data_ptr<float>();
+    bool *facing = valid.data_ptr<bool>();
+    const Tensor dirT = g.dir.contiguous(), hitT = hits.t.contiguous(), hitId = hits.id.contiguous();
+    const Tensor centerT = table.center.contiguous(), axesT = table.axes.contiguous(), sizeT = table.size.contiguous();
+    const Tensor shapeT = table.shape.contiguous();
+    const Tensor rowsT = rowsIn.defined() ? rowsIn.contiguous() : Tensor();
+    const float *dir = dirT.data_ptr<float>(), *t = hitT.data_ptr<float>();
+    const std::int64_t *hitRow = hitId.data_ptr<std::int64_t>(), *shape = shapeT.data_ptr<std::int64_t>();
+    const std::int64_t *rows = rowsT.defined() ? rowsT.data_ptr<std::int64_t>() : nullptr;
+    const float *center = centerT.data_ptr<float>(), *axes = axesT.data_ptr<float>(), *size = sizeT.data_ptr<float>();
+    const float eye[3] = {float(g.eye.x), float(g.eye.y), float(g.eye.z)};
+    const float L[3] = {float(look.toLight.x), float(look.toLight.y), float(look.toLight.z)};
+    for (std::int64_t i = 0; i < count; ++i) {
+        if (!m[i])
+            continue;
+        const std::int64_t row = hitRow[i];
+        if (row < 0 || row >= table.count)
+            continue; // no primitive along this ray
+        const float *R = axes + 9 * row, *c = center + 3 * row;
+        float p[3], rel[3], l[3], n[3], w[3];
+        for (int k = 0; k < 3; ++k) {
+            p[k] = eye[k] + dir[3 * i + k] * t[i];
+            rel[k] = p[k] - c[k];
+        }
+        for (int j = 0; j < 3; ++j) // local_j = sum_i rel_i R_ij
+            l[j] = rel[0] * R[j] + rel[1] * R[3 + j] + rel[2] * R[6 + j];
+        localNormal(Shape(shape[row]), size + 3 * row, l, n);
+        const float inv = 1.0f / std::sqrt(std::max(n[0] * n[0] + n[1] * n[1] + n[2] * n[2], 1e-18f));
+        for (int k = 0; k < 3; ++k)
+            n[k] *= inv;
+        for (int k = 0; k < 3; ++k) // world_k = sum_j R_kj n_j
+            w[k] = R[3 * k] * n[0] + R[3 * k + 1] * n[1] + R[3 * k + 2] * n[2];
+        const float lift = 1e-3f + t[i] * 2e-4f;
+        kind[i] = 2, depth[i] = t[i], ids[i] = rows ? rows[row] : row;
+        for (int k = 0; k < 3; ++k) {
+            position[3 * i + k] = p[k], normal[3 * i + k] = w[k], local[3 * i + k] = l[k];
+            origin[3 * i + k] = p[k] + w[k] * lift;
+        }
+        facing[i] = w[0] * L[0] + w[1] * L[1] + w[2] * L[2] > 0;
+    }
 }
 
 namespace {

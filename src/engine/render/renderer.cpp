@@ -149,6 +149,28 @@ SetView viewSet(const Look &look, const Vec3 &eye, const CameraBasis &b, double 
     return v;
 }
 
+void writeHits(GBuffer &g, Tensor &origins, Tensor &valid, const Look &look, const PrimitiveTable &table,
+               const Hits &hits, const Tensor &mask, const Tensor &rows, KernelPath path)
+{
+    if (path == KernelPath::Auto && mask.is_cpu())
+        return writeHitsLoops(g, origins, valid, look, table, hits, mask, rows);
+    const Tensor pixels = mask.nonzero().squeeze(1);
+    if (pixels.numel() == 0)
+        return;
+    const Tensor id = hits.id.index_select(0, pixels);
+    const Tensor depth = hits.t.index_select(0, pixels);
+    const Tensor position = vec(g.eye, g.dir.options()) + g.dir.index_select(0, pixels) * depth.unsqueeze(1);
+    const Surface surface = surfaceAt(table, position, id);
+    g.kind = g.kind.index_fill(0, pixels, 2);
+    g.depth = g.depth.index_copy(0, pixels, depth);
+    g.id = g.id.index_copy(0, pixels, rows.defined() ? rows.index_select(0, id) : id);
+    g.position = g.position.index_copy(0, pixels, position);
+    g.normal = g.normal.index_copy(0, pixels, surface.normal);
+    g.local = g.local.index_copy(0, pixels, surface.local);
+    origins = origins.index_copy(0, pixels, shadowOrigins(position, surface.normal, depth));
+    valid = valid.index_copy(0, pixels, dot3(surface.normal, vec(look.toLight, g.dir.options())) > 0);
+}
+
 } // namespace render
 
 namespace {
@@ -178,29 +200,6 @@ void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const R
     c.shadowed = v.shadowed;
 }
 
-// Where @p mask is set, the primitive hits @p hits (against @p table) become the G-buffer's
-// surface, and their shadow-ray origins and "facing the light" flags replace those of the set.
-// @p rows maps @p table's rows to the frame table's (undefined: they are the frame table's).
-void writeHits(GBuffer &g, Tensor &origins, Tensor &valid, const Look &look, const Tensor &eye,
-               const PrimitiveTable &table, const Hits &hits, const Tensor &mask, const Tensor &rows)
-{
-    const Tensor pixels = mask.nonzero().squeeze(1);
-    if (pixels.numel() == 0)
-        return;
-    const Tensor id = hits.id.index_select(0, pixels);
-    const Tensor depth = hits.t.index_select(0, pixels);
-    const Tensor position = eye + g.dir.index_select(0, pixels) * depth.unsqueeze(1);
-    const Surface surface = surfaceAt(table, position, id);
-    g.kind = g.kind.index_fill(0, pixels, 2);
-    g.depth = g.depth.index_copy(0, pixels, depth);
-    g.id = g.id.index_copy(0, pixels, rows.defined() ? rows.index_select(0, id) : id);
-    g.position = g.position.index_copy(0, pixels, position);
-    g.normal = g.normal.index_copy(0, pixels, surface.normal);
-    g.local = g.local.index_copy(0, pixels, surface.local);
-    origins = origins.index_copy(0, pixels, shadowOrigins(position, surface.normal, depth));
-    valid = valid.index_copy(0, pixels, dot3(surface.normal, vec(look.toLight, eye.options())) > 0);
-}
-
 // Puts the unchanging primitives into a still camera's cached set: their hits, normals and the
 // shadows they cast on the set are computed once per shot instead of every frame.
 void addStaticLayer(PoseCache &c, const Look &look, const StaticSplit &split)
@@ -208,7 +207,7 @@ void addStaticLayer(PoseCache &c, const Look &look, const StaticSplit &split)
     GBuffer &g = c.empty;
     const Hits hits = castPrimary(split.staticTable, c.eye, c.dirs);
     const Tensor isPrim = (hits.id >= 0) & inFrontOfSet(hits.t, c.nearest);
-    writeHits(g, c.origins, c.shadowed, look, c.eye, split.staticTable, hits, isPrim, split.staticRows);
+    writeHits(g, c.origins, c.shadowed, look, split.staticTable, hits, isPrim, split.staticRows);
     c.nearest = torch::where(isPrim, hits.t, c.nearest);
     c.staticBlocked = castShadow(split.staticTable, c.origins.reshape({g.height, g.width, 3}),
                                  c.shadowed.reshape({g.height, g.width}), look.toLight);
@@ -229,7 +228,7 @@ GBuffer buildOverStaticLayer(const Look &look, const PoseCache &c, const StaticS
         const Hits hits = castPrimary(moving, c.eye, c.dirs);
         clock.mark(0);
         isDyn = (hits.id >= 0) & inFrontOfSet(hits.t, c.nearest);
-        writeHits(g, origins, valid, look, c.eye, moving, hits, isDyn, split.dynamicRows);
+        writeHits(g, origins, valid, look, moving, hits, isDyn, split.dynamicRows);
     }
     g.changed = isDyn;
     clock.mark(1);
@@ -257,7 +256,7 @@ GBuffer buildGBuffer(const Look &look, const PoseCache &c, const PrimitiveTable 
     clock.mark(0);
     GBuffer g = c.empty;
     Tensor origins = c.origins, valid = c.shadowed;
-    writeHits(g, origins, valid, look, c.eye, table, hits, (hits.id >= 0) & inFrontOfSet(hits.t, c.nearest), {});
+    writeHits(g, origins, valid, look, table, hits, (hits.id >= 0) & inFrontOfSet(hits.t, c.nearest), {});
     clock.mark(1);
     const PrimitiveTable &casters = map ? subsetTable(table, moving) : table;
     Tensor blocked = castShadow(casters, origins.reshape({g.height, g.width, 3}), valid.reshape({g.height, g.width}), look.toLight);

@@ -175,6 +175,16 @@ SetView viewSet(const Look &look, const Vec3 &eye, const CameraBasis &basis, dou
 SetView viewSetLoops(const Look &look, const Vec3 &eye, const CameraBasis &basis, double tanHalf, const Tensor &sx,
                      const Tensor &sy);
 
+/// @brief Where @p mask [M] is set, the primitive hits @p hits (against @p table) become @p g's
+/// surface (kind, depth, id, position, normal, local), and their shadow-ray origins and "facing
+/// the light" flags replace those in @p origins and @p valid. @p rows maps @p table's rows to the
+/// frame table's (undefined: they are the frame table's). The inputs' tensors are not written
+/// to (a cached set may share them): changed ones are replaced (renderer.cpp; on the CPU a loop).
+void writeHits(GBuffer &g, Tensor &origins, Tensor &valid, const Look &look, const PrimitiveTable &table,
+               const Hits &hits, const Tensor &mask, const Tensor &rows, KernelPath path = KernelPath::Auto);
+void writeHitsLoops(GBuffer &g, Tensor &origins, Tensor &valid, const Look &look, const PrimitiveTable &table,
+                    const Hits &hits, const Tensor &mask, const Tensor &rows);
+
 /// @brief Distance along each ray [M,3] from @p eye to the walls of an indoor set (+inf outdoors).
 Tensor backdropDistance(const Look &look, const Vec3 &eye, const Tensor &dirs);
 /// @brief Ground albedo [M,3] at world points [M,3]; @p shine receives [M] specular strength and
