@@ -307,6 +307,36 @@ private Q_SLOTS:
         QVERIFY2(facing <= h * w / 2000, qPrintable(QStringLiteral("%1 pixels face the light differently").arg(facing)));
     }
 
+    void rainAndSnowMatchTheTensorPath_data()
+    {
+        QTest::addColumn<double>("rain");
+        QTest::addColumn<double>("snow");
+        QTest::newRow("rain") << 1.0 << 0.0;
+        QTest::newRow("snow") << 0.0 << 1.0;
+    }
+
+    void rainAndSnowMatchTheTensorPath()
+    {
+        QFETCH(double, rain);
+        QFETCH(double, snow);
+        torch::NoGradGuard noGrad;
+        Look look;
+        look.rain = rain, look.snow = snow, look.seed = 1210;
+        GBuffer g;
+        g.height = 128, g.width = 224;
+        const std::int64_t m = std::int64_t(g.height) * g.width;
+        const Tensor color = torch::rand({m, 3}, torch::TensorOptions().dtype(torch::kFloat32)) * 0.3;
+        for (const int frame : {0, 17}) {
+            const Tensor loops = applyWeather(look, color, g, frame, KernelPath::Auto);
+            const Tensor tensors = applyWeather(look, color, g, frame, KernelPath::Tensors);
+            const std::int64_t touched = ((tensors - color).abs() > 1e-3).any(1).sum().item<std::int64_t>();
+            QVERIFY2(touched > m / 100, qPrintable(QStringLiteral("only %1 pixels of weather").arg(touched)));
+            // A streak's or a flake's edge may fall the other way on a rounding.
+            const std::int64_t off = ((loops - tensors).abs() > 1e-4).any(1).sum().item<std::int64_t>();
+            QVERIFY2(off <= m / 1000, qPrintable(QStringLiteral("%1 of %2 pixels differ").arg(off).arg(m)));
+        }
+    }
+
     void noiseIsBitIdenticalToTheTensorPath()
     {
         torch::NoGradGuard noGrad;

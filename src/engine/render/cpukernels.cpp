@@ -5,7 +5,7 @@
 //   are tested against one primitive at a time in short loops the compiler vectorises;
 // - the bare set a camera pose sees (rays, ground, walls), in one pass over the pixels;
 // - primitive hits into the G-buffer: surface normals and local coordinates, shadow-ray origins;
-// - surface lighting and fog, a pixel at a time;
+// - surface lighting and fog, a pixel at a time, and rain and snow over the frame;
 // - motion blur: each pixel's screen motion and the gather along its neighbourhood's motion;
 // - hash and value noise: the same integer hash and the same float steps, so the same bits.
 #include "engine/render/renderkernels.h"
@@ -785,6 +785,8 @@ Tensor blurPixelsLoops(const GBuffer &g, const Tensor &linearIn, const Tensor &m
 
 namespace {
 
+inline float fract(float x) { return x - std::floor(x); }
+
 // The 32-bit hash of environment.cpp's hashNoise(), on unsigned lanes.
 inline float hash01(std::int32_t ix, std::int32_t iy, std::uint32_t salt)
 {
@@ -799,7 +801,57 @@ std::uint32_t saltBits(std::int64_t salt)
     return std::uint32_t((std::uint64_t(salt) * 2246822519ull) & 0xffffffffull);
 }
 
+
 } // namespace
+
+Tensor weatherLoops(const Look &look, const Tensor &colorIn, int width, int frame)
+{
+    Tensor out = colorIn.contiguous().clone();
+    float *color = out.data_ptr<float>();
+    const std::int64_t count = out.size(0);
+    const Rgb sky(look.ambientSky), sun(look.lightColor);
+    float rainColor[3], snowColor[3];
+    for (int k = 0; k < 3; ++k) {
+        const float level = sky.v[k] + sun.v[k] * 0.5f;
+        rainColor[k] = std::min(level * 1.4f, 1.0f);
+        snowColor[k] = std::clamp(level * 1.6f, 0.3f, 1.0f);
+    }
+    const auto seed = std::int64_t(look.seed);
+    const std::uint32_t rainSalt[3] = {saltBits(seed + 101), saltBits(seed + 102), saltBits(seed + 103)};
+    const auto rain = float(look.rain), snow = float(look.snow);
+    for (std::int64_t i = 0; i < count; ++i) {
+        const auto px = float(i % width), py = float(i / width);
+        float *c = color + 3 * i;
+        if (look.rain > 0) { // slanted streaks falling down columns, each column at its own speed
+            const float slant = px + py * 0.18f;
+            const auto column = std::int32_t(std::floor(slant / 5));
+            const float speed = 0.6f + 0.4f * hash01(column, 0, rainSalt[0]);
+            const float fall = py / 90 - float(frame) * speed * 0.45f + hash01(column, 1, rainSalt[1]);
+            if (fract(fall) < 0.2f && fract(slant / 5) < 0.3f
+                && hash01(column, std::int32_t(std::floor(fall)), rainSalt[2]) > 0.72f)
+                for (int k = 0; k < 3; ++k)
+                    c[k] += (rainColor[k] - c[k]) * (0.35f * rain);
+        }
+        if (look.snow > 0) { // two layers of flakes drifting down and sideways
+            for (int layer = 0; layer < 2; ++layer) {
+                const float cell = 18.0f + layer * 16;
+                const float y = py - float(frame * (1.1 + layer * 1.4));
+                const float x = px + 6 * std::sin(float(frame * 0.05) + y * 0.013f + float(layer));
+                const auto cx = std::int32_t(std::floor(x / cell)), cy = std::int32_t(std::floor(y / cell));
+                if (!(hash01(cx, cy, saltBits(seed + 141 + layer)) > 0.4f))
+                    continue;
+                const float fx = (0.2f + 0.6f * hash01(cx, cy, saltBits(seed + 111 + layer))) * cell;
+                const float fy = (0.2f + 0.6f * hash01(cx, cy, saltBits(seed + 121 + layer))) * cell;
+                const float dx = fract(x / cell) * cell - fx, dy = fract(y / cell) * cell - fy;
+                const float radius = float(1.1 + layer * 1.2) + hash01(cx, cy, saltBits(seed + 131 + layer));
+                const float flake = smoothstep(0, 1, radius - std::sqrt(dx * dx + dy * dy)) * 0.9f * snow;
+                for (int k = 0; k < 3; ++k)
+                    c[k] += (snowColor[k] - c[k]) * flake;
+            }
+        }
+    }
+    return out;
+}
 
 Tensor hashNoiseLoops(const Tensor &ix, const Tensor &iy, std::int64_t salt)
 {

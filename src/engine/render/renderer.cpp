@@ -498,7 +498,10 @@ Tensor renderStyledOnce(const Shot &shot, int frame, const PoseCache &cache, con
             full.index_copy_(0, sel, linear);
             const Tensor blurred = applyMotionBlur(shot, frame, g, full);
             if (blurred.numel() > 0) {
-                sel = std::get<0>(torch::_unique(torch::cat({sel, blurred}), true)); // sorted
+                // The union, sorted: a mask over the frame is far cheaper than sorting for unique.
+                Tensor both = torch::zeros({full.size(0)}, sel.options().dtype(torch::kBool));
+                both.index_fill_(0, sel, true).index_fill_(0, blurred, true);
+                sel = both.nonzero().squeeze(1);
                 linear = full.index_select(0, sel);
             }
             clock.mark(6);

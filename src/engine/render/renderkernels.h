@@ -232,6 +232,10 @@ Tensor shadePixels(const Look &look, const GBuffer &g, const Tensor &sel, const 
 Tensor directPixels(const GBuffer &g, const EnvironmentLayer &environment);
 /// @brief Whether rain or snow is drawn over the frame (a screen-space pass after shading).
 bool hasWeather(const Look &look);
+/// @brief Rain streaks and snow flakes over a whole frame's linear RGB [M,3] (shading.cpp; on
+/// the CPU a loop in cpukernels.cpp, over rows @p width pixels long).
+Tensor applyWeather(const Look &look, const Tensor &color, const GBuffer &g, int frame, KernelPath path = KernelPath::Auto);
+Tensor weatherLoops(const Look &look, const Tensor &color, int width, int frame);
 /// @brief Linear RGB [M,3] of a frame: materials, lighting, faces, sky, fog and weather. With
 /// @p environment (made for this frame's camera pose), only primitives and dynamic pixels are shaded.
 Tensor shade(const Look &look, const GBuffer &g, const PrimitiveTable &table, int frame,

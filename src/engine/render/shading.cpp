@@ -59,13 +59,11 @@ Tensor caustics(const Tensor &pos, int frame)
     return powi((1 - (a + b).abs() * 0.5).clamp_min(0), 6);
 }
 
-Tensor weather(const Look &look, Tensor color, const GBuffer &g, int frame)
+Tensor weatherTensors(const Look &look, Tensor color, const GBuffer &g, int frame)
 {
-    if (!hasWeather(look))
-        return color;
     const auto o = color.options();
     const Tensor index = torch::arange(std::int64_t(g.height) * g.width, o.dtype(torch::kInt64));
-    const Tensor py = (index / g.width).to(torch::kFloat32), px = (index % g.width).to(torch::kFloat32);
+    const Tensor py = index.div(g.width, "floor").to(torch::kFloat32), px = (index % g.width).to(torch::kFloat32);
     const std::int64_t seed = look.seed;
     const Tensor lightLevel = rgb(look.ambientSky, o) + rgb(look.lightColor, o) * 0.5;
     if (look.rain > 0) {
@@ -243,6 +241,15 @@ Tensor shadeChunk(const Look &look, const GBuffer &g, const Tensor &sel, const P
 
 } // namespace
 
+Tensor applyWeather(const Look &look, const Tensor &color, const GBuffer &g, int frame, KernelPath path)
+{
+    if (!hasWeather(look))
+        return color;
+    if (path == KernelPath::Auto && color.is_cpu())
+        return weatherLoops(look, color, g.width, frame);
+    return weatherTensors(look, color, g, frame);
+}
+
 Tensor lightSurfaces(const Look &look, const SurfaceLight &in, int frame, KernelPath path)
 {
     if (path == KernelPath::Auto && in.albedo.is_cpu() && !look.underwater)
@@ -327,7 +334,7 @@ Tensor shade(const Look &look, const GBuffer &g, const PrimitiveTable &table, in
     } else {
         color = shadePixels(look, g, torch::arange(g.dir.size(0), g.kind.options()), table, frame);
     }
-    return weather(look, color, g, frame);
+    return applyWeather(look, color, g, frame);
 }
 
 } // namespace kinora::engine::render
