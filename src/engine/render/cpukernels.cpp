@@ -140,8 +140,13 @@ struct LocalRays
     alignas(64) float t[kLanes];
 };
 
+/// Wider vector units where the CPU has them (chosen once at load). Only plain IEEE arithmetic
+/// runs in them (no fused multiply-add), so every path gives the same bits (checked: bench_film's
+/// frames hash is the same with and without the wide paths).
+#define KINORA_WIDE_LOOPS __attribute__((target_clones("avx2", "default")))
+
 // Hit distances of the rays in @p l against @p p into l.t.
-void intersect(const Prim &p, LocalRays &l)
+KINORA_WIDE_LOOPS void intersect(const Prim &p, LocalRays &l)
 {
     const float a = p.size[0], b = p.size[1], c = p.size[2];
     switch (p.shape) {
@@ -193,7 +198,7 @@ void gatherTile(const float *image, std::int64_t first, const std::array<std::in
 
 /// Nearest hits over the pairs (tile -> primitives, @p list), with either a shared origin
 /// (@p eye, camera rays) or a shared direction (@p beam, parallel light rays).
-Hits nearestHits(const HostTable &table, const std::vector<std::vector<int>> &list, const Tensor &originImage,
+KINORA_WIDE_LOOPS Hits nearestHits(const HostTable &table, const std::vector<std::vector<int>> &list, const Tensor &originImage,
                  const float *eye, const Tensor &dirImage, const float *beam, const Tensor *valid,
                  std::int64_t height, std::int64_t width)
 {
