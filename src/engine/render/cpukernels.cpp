@@ -16,6 +16,11 @@
 #include <limits>
 #include <vector>
 
+/// Wider vector units where the CPU has them (chosen once at load). Only plain IEEE arithmetic
+/// runs in them (no fused multiply-add), so every path gives the same bits (checked: bench_film's
+/// frames hash is the same with and without the wide paths).
+#define KINORA_WIDE_LOOPS __attribute__((target_clones("avx2", "default")))
+
 namespace kinora::engine::render {
 namespace {
 
@@ -139,11 +144,6 @@ struct LocalRays
     alignas(64) float ox[kLanes], oy[kLanes], oz[kLanes], dx[kLanes], dy[kLanes], dz[kLanes];
     alignas(64) float t[kLanes];
 };
-
-/// Wider vector units where the CPU has them (chosen once at load). Only plain IEEE arithmetic
-/// runs in them (no fused multiply-add), so every path gives the same bits (checked: bench_film's
-/// frames hash is the same with and without the wide paths).
-#define KINORA_WIDE_LOOPS __attribute__((target_clones("avx2", "default")))
 
 // Hit distances of the rays in @p l against @p p into l.t.
 KINORA_WIDE_LOOPS void intersect(const Prim &p, LocalRays &l)
@@ -367,7 +367,7 @@ Hits castParallelLoops(const PrimitiveTable &table, const Tensor &originTensor, 
     return hits;
 }
 
-SetView viewSetLoops(const Look &look, const Vec3 &eyePosition, const CameraBasis &b, double tanHalf, const Tensor &sxTensor,
+KINORA_WIDE_LOOPS SetView viewSetLoops(const Look &look, const Vec3 &eyePosition, const CameraBasis &b, double tanHalf, const Tensor &sxTensor,
                      const Tensor &syTensor)
 {
     const Tensor sxs = sxTensor.contiguous(), sys = syTensor.contiguous();
@@ -561,7 +561,7 @@ struct Rgb
 
 } // namespace
 
-Tensor lightSurfacesLoops(const Look &look, const SurfaceLight &in)
+KINORA_WIDE_LOOPS Tensor lightSurfacesLoops(const Look &look, const SurfaceLight &in)
 {
     const Tensor albedoT = in.albedo.contiguous(), normalT = in.normal.contiguous(), dirT = in.dir.contiguous();
     const Tensor litT = in.lit.contiguous(), shineT = in.shine.contiguous(), positionT = in.position.contiguous();
@@ -809,7 +809,7 @@ std::uint32_t saltBits(std::int64_t salt)
 
 } // namespace
 
-Tensor weatherLoops(const Look &look, const Tensor &colorIn, int width, int frame)
+KINORA_WIDE_LOOPS Tensor weatherLoops(const Look &look, const Tensor &colorIn, int width, int frame)
 {
     Tensor out = colorIn.contiguous().clone();
     float *color = out.data_ptr<float>();
@@ -858,7 +858,7 @@ Tensor weatherLoops(const Look &look, const Tensor &colorIn, int width, int fram
     return out;
 }
 
-Tensor hashNoiseLoops(const Tensor &ix, const Tensor &iy, std::int64_t salt)
+KINORA_WIDE_LOOPS Tensor hashNoiseLoops(const Tensor &ix, const Tensor &iy, std::int64_t salt)
 {
     const auto both = torch::broadcast_tensors({ix.to(torch::kInt32), iy.to(torch::kInt32)});
     const Tensor x = both[0].contiguous(), y = both[1].contiguous();
@@ -871,7 +871,7 @@ Tensor hashNoiseLoops(const Tensor &ix, const Tensor &iy, std::int64_t salt)
     return out;
 }
 
-Tensor valueNoiseLoops(const Tensor &xs, const Tensor &ys, std::int64_t salt)
+KINORA_WIDE_LOOPS Tensor valueNoiseLoops(const Tensor &xs, const Tensor &ys, std::int64_t salt)
 {
     const auto both = torch::broadcast_tensors({xs, ys});
     const Tensor x = both[0].to(torch::kFloat32).contiguous(), y = both[1].to(torch::kFloat32).contiguous();
