@@ -280,7 +280,8 @@ Tensor groundAlbedo(const Look &look, const Tensor &pos, int frame, Tensor *shin
         c = groundBeach(x, z, frame, o, water);
         *shine = *shine + *water * 0.9;
     } else if (e == QLatin1String("street")) {
-        c = groundStreet(x, z, o);
+        // The road runs across the frame (along x), where vehicles stand side-on and drive.
+        c = groundStreet(z, x, o);
     } else if (e == QLatin1String("forest") || e == QLatin1String("park")) {
         c = groundGrass(x, z, e == QLatin1String("forest"), o);
     } else if (e == QLatin1String("underwater")) {
