@@ -337,6 +337,29 @@ private Q_SLOTS:
         }
     }
 
+    void shadowMapAndBytesMatchTheTensorPath()
+    {
+        torch::NoGradGuard noGrad;
+        torch::manual_seed(21);
+        const PrimitiveTable casters = makePrimitiveTable(randomScene(8, 25), torch::kCPU);
+        const Vec3 toLight{0.39, 0.85, 0.35};
+        const ShadowMap map = makeShadowMap(casters, toLight);
+        QVERIFY(map.size >= kTile);
+        const std::int64_t k = 50000;
+        const Tensor origins = torch::rand({k, 3}) * torch::tensor({10.0f, 0.01f, 10.0f}) - torch::tensor({5.0f, 0.0f, 7.0f});
+        const Tensor valid = torch::rand({k}) > 0.2;
+        const Tensor loops = shadowMapBlocked(map, origins, valid, KernelPath::Auto);
+        const Tensor tensors = shadowMapBlocked(map, origins, valid, KernelPath::Tensors);
+        QVERIFY(tensors.sum().item<std::int64_t>() > k / 50); // some points lie in shadow
+        QVERIFY(torch::equal(loops, tensors));
+
+        const Tensor display = torch::rand({3, 48, 80});
+        const Tensor bytes = interleavedBytes(display, 45, 70, KernelPath::Auto);
+        QCOMPARE(bytes.sizes().vec(), (std::vector<std::int64_t>{45, 70, 3}));
+        QVERIFY(torch::equal(bytes, interleavedBytes(display, 45, 70, KernelPath::Tensors)));
+        QCOMPARE(int(bytes[10][20][1].item<std::uint8_t>()), int(std::lround(display[1][10][20].item<float>() * 255)));
+    }
+
     void noiseIsBitIdenticalToTheTensorPath()
     {
         torch::NoGradGuard noGrad;

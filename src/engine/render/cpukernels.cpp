@@ -3,11 +3,13 @@
 // the tests compare against):
 // - ray casting: the same tile culls and analytic hit tests as raycaster.cpp; a tile's 256 rays
 //   are tested against one primitive at a time in short loops the compiler vectorises;
-// - the bare set a camera pose sees (rays, ground, walls), in one pass over the pixels;
+// - the bare set a camera pose sees (rays, ground, walls), in one pass over the pixels, and the
+//   shadow map's look-ups;
 // - primitive hits into the G-buffer: surface normals and local coordinates, shadow-ray origins;
 // - surface lighting and fog, a pixel at a time, and rain and snow over the frame;
 // - motion blur: each pixel's screen motion and the gather along its neighbourhood's motion;
-// - hash and value noise: the same integer hash and the same float steps, so the same bits.
+// - hash and value noise: the same integer hash and the same float steps, so the same bits;
+// - display colours to interleaved bytes.
 #include "engine/render/renderkernels.h"
 
 #include <algorithm>
@@ -855,6 +857,43 @@ KINORA_WIDE_LOOPS Tensor weatherLoops(const Look &look, const Tensor &colorIn, i
             }
         }
     }
+    return out;
+}
+
+KINORA_WIDE_LOOPS Tensor shadowMapBlockedLoops(const ShadowMap &m, const Tensor &originsIn, const Tensor &validIn)
+{
+    const Tensor originsT = originsIn.contiguous(), validT = validIn.to(torch::kBool).contiguous();
+    const Tensor heightT = m.height.contiguous();
+    const std::int64_t count = validT.numel();
+    Tensor out = torch::empty({count}, validT.options());
+    const float *origin = originsT.data_ptr<float>(), *height = heightT.data_ptr<float>();
+    const bool *valid = validT.data_ptr<bool>();
+    bool *blocked = out.data_ptr<bool>();
+    const float e1[3] = {float(m.e1.x), float(m.e1.y), float(m.e1.z)}, e2[3] = {float(m.e2.x), float(m.e2.y), float(m.e2.z)};
+    const float L[3] = {float(m.toLight.x), float(m.toLight.y), float(m.toLight.z)};
+    const float u0 = float(m.u0), v0 = float(m.v0), texel = float(m.texel), bias = float(m.bias), size = float(m.size);
+    for (std::int64_t i = 0; i < count; ++i) {
+        const float *p = origin + 3 * i;
+        const float u = std::floor((p[0] * e1[0] + p[1] * e1[1] + p[2] * e1[2] - u0) / texel);
+        const float v = std::floor((p[0] * e2[0] + p[1] * e2[1] + p[2] * e2[2] - v0) / texel);
+        const bool inside = valid[i] && u >= 0 && u < size && v >= 0 && v < size;
+        const std::int64_t at = inside ? std::int64_t(v) * m.size + std::int64_t(u) : 0;
+        blocked[i] = inside && p[0] * L[0] + p[1] * L[1] + p[2] * L[2] < height[at] - bias;
+    }
+    return out;
+}
+
+KINORA_WIDE_LOOPS Tensor interleavedBytesLoops(const Tensor &displayIn, int height, int width)
+{
+    const Tensor displayT = displayIn.contiguous();
+    const std::int64_t rows = displayT.size(1), columns = displayT.size(2), plane = rows * columns;
+    Tensor out = torch::empty({height, width, 3}, torch::TensorOptions().dtype(torch::kUInt8));
+    const float *d = displayT.data_ptr<float>();
+    std::uint8_t *o = out.data_ptr<std::uint8_t>();
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            for (int c = 0; c < 3; ++c) // styles leave 0..1: x * 255 + 0.5 truncated rounds it
+                o[(std::int64_t(y) * width + x) * 3 + c] = std::uint8_t(d[c * plane + y * columns + x] * 255.0f + 0.5f);
     return out;
 }
 

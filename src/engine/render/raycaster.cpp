@@ -425,10 +425,12 @@ ShadowMap makeShadowMap(const PrimitiveTable &casters, const Vec3 &toLight)
     return m;
 }
 
-Tensor shadowMapBlocked(const ShadowMap &m, const Tensor &origins, const Tensor &valid)
+Tensor shadowMapBlocked(const ShadowMap &m, const Tensor &origins, const Tensor &valid, KernelPath path)
 {
     if (!m.height.defined())
         return torch::zeros_like(valid);
+    if (path == KernelPath::Auto && origins.is_cpu())
+        return shadowMapBlockedLoops(m, origins, valid);
     const auto o = origins.options();
     const Tensor u = ((dot3(origins, vec3(m.e1, o)) - m.u0) / m.texel).floor();
     const Tensor v = ((dot3(origins, vec3(m.e2, o)) - m.v0) / m.texel).floor();

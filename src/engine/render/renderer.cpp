@@ -417,15 +417,6 @@ std::shared_ptr<StaticSplit> splitUnchanging(const WorldTrack &track, const torc
     return split;
 }
 
-// 8-bit RGB [height,width,3] on the CPU from planar display RGB [3,H,W] (padded).
-Tensor interleavedBytes(const Shot &shot, const Tensor &display)
-{
-    return toBytes(display.slice(1, 0, shot.height).slice(2, 0, shot.width))
-        .permute({1, 2, 0})
-        .to(torch::kCPU)
-        .contiguous();
-}
-
 // A static camera with a pointwise style, no motion blur and no rain or snow: the environment
 // is styled once (lit and in shadow) and a frame styles only its primitives' pixels.
 bool canStyleOnce(const Look &look, int samples, const PoseCache &cache)
@@ -551,7 +542,7 @@ Tensor renderFrame(const Shot &shot, int frame, StageClock &clock)
         applyMotionBlur(shot, frame, first, linear);
         clock.mark(6);
     }
-    const Tensor bytes = interleavedBytes(shot, stylize(shot.look, first, linear, frame));
+    const Tensor bytes = interleavedBytes(stylize(shot.look, first, linear, frame), shot.height, shot.width);
     clock.mark(4);
     return bytes;
 }

@@ -113,8 +113,10 @@ struct ShadowMap
 constexpr double kShadowTexel = 0.02;
 constexpr int kShadowMapMax = 1536;
 ShadowMap makeShadowMap(const PrimitiveTable &casters, const Vec3 &toLight);
-/// @brief [M] bool: origins [M,3] (lifted off their surface) that a map's casters keep from the sun.
-Tensor shadowMapBlocked(const ShadowMap &map, const Tensor &origins, const Tensor &valid);
+/// @brief [M] bool: origins [M,3] (lifted off their surface) that a map's casters keep from the sun
+/// (raycaster.cpp; on the CPU a loop in cpukernels.cpp).
+Tensor shadowMapBlocked(const ShadowMap &map, const Tensor &origins, const Tensor &valid, KernelPath path = KernelPath::Auto);
+Tensor shadowMapBlockedLoops(const ShadowMap &map, const Tensor &origins, const Tensor &valid);
 inline Tensor vec3(const Vec3 &v, const torch::TensorOptions &o)
 {
     return torch::tensor({float(v.x), float(v.y), float(v.z)}, o);
@@ -266,6 +268,10 @@ Tensor blurPixelsLoops(const GBuffer &g, const Tensor &linear, const Tensor &mot
 
 /// @brief 8-bit values of display RGB in 0..1 (any shape), rounded to nearest.
 Tensor toBytes(const Tensor &display);
+/// @brief 8-bit interleaved RGB [h,w,3] of the top-left h x w of planar display RGB [3,H,W]:
+/// toBytes() and the transpose in one pass (a CPU loop on the CPU).
+Tensor interleavedBytes(const Tensor &display, int height, int width, KernelPath path = KernelPath::Auto);
+Tensor interleavedBytesLoops(const Tensor &display, int height, int width);
 
 /// @brief Deterministic hash noise in [0,1) of integer lattice coordinates (any device; on the
 /// CPU a loop, the same bits as the tensor ops of @p path Tensors).

@@ -222,4 +222,11 @@ Tensor toBytes(const Tensor &display)
     return (display * 255).add_(0.5).to(torch::kUInt8);
 }
 
+Tensor interleavedBytes(const Tensor &display, int height, int width, KernelPath path)
+{
+    if (path == KernelPath::Auto && display.is_cpu())
+        return interleavedBytesLoops(display, height, width);
+    return toBytes(display.slice(1, 0, height).slice(2, 0, width)).permute({1, 2, 0}).to(torch::kCPU).contiguous();
+}
+
 } // namespace kinora::engine::render
