@@ -112,6 +112,33 @@ private Q_SLOTS:
         QVERIFY2(worstStatic > 0.3, qPrintable(QString::number(worstStatic))); // the check can fail
     }
 
+    void stillWideShotsHoldTheWholeMove()
+    {
+        ScenePlan plan;
+        plan.width = 854, plan.height = 480;
+        WorldTrack track;
+        walkingScene(plan, track, QStringLiteral("static"), QStringLiteral("wide"));
+        auto away = [](const CameraPose &pose) { return distance(pose.eye, pose.target); };
+        const double defaultDistance = away(CameraPath(plan, track).at(0));
+        // A car-like run: 30 m across in two seconds.
+        for (int f = 0; f < 48; ++f)
+            track.frames[f].entityPositions[0] = Vec3{-15.0 + 30.0 * f / 47, 0, -2.0 + 2.0 * f / 47};
+        const CameraPath path(plan, track);
+        const CameraPose pose = path.at(0);
+        QVERIFY(distance(pose.eye, path.at(47).eye) < 1e-9); // still
+        QVERIFY2(away(pose) > 2 * defaultDistance, qPrintable(QString::number(away(pose))));
+        for (int f = 0; f < 48; ++f) {
+            const QPointF p = CameraPath::project(pose, track.frames[f].entityPositions[0], 854, 480);
+            QVERIFY2(p.x() > 0.04 * 854 && p.x() < 0.96 * 854 && p.y() > 0 && p.y() < 480,
+                     qPrintable(QStringLiteral("frame %1 at %2,%3").arg(f).arg(p.x()).arg(p.y())));
+        }
+        // A figure that stays put keeps the usual wide distance.
+        walkingScene(plan, track, QStringLiteral("static"), QStringLiteral("wide"));
+        for (int f = 0; f < 48; ++f)
+            track.frames[f].entityPositions[0] = Vec3{0.2 * f / 47, 0, 0};
+        QCOMPARE(away(CameraPath(plan, track).at(0)), defaultDistance);
+    }
+
     void orbitCirclesTheSubject()
     {
         ScenePlan plan;

@@ -107,6 +107,24 @@ CameraPath::CameraPath(const ScenePlan &plan, const WorldTrack &track)
         m_distance = std::max(3.0, 1.9 * subjectHeight);
     else
         m_distance = std::max(8.0, 4.5 * subjectHeight);
+    // A still wide shot holds the whole of its subject's move (a car driving down the street, a
+    // dog running along the beach): it aims at the middle of the path and steps back until the
+    // path fits across the frame, at most 60 m away.
+    if (m_move == QLatin1String("static") && !closeUp && !medium && m_subjectTrack.size() > 1) {
+        double lowX = 1e9, highX = -1e9, lowZ = 1e9, highZ = -1e9;
+        for (const Vec3 &p : m_subjectTrack)
+            lowX = std::min(lowX, p.x), highX = std::max(highX, p.x), lowZ = std::min(lowZ, p.z), highZ = std::max(highZ, p.z);
+        const double aspect = plan.width > 0 && plan.height > 0 ? double(plan.width) / plan.height : 16.0 / 9.0;
+        const double across = std::tan(m_fovYDeg * kPi / 360) * aspect;
+        const Vec3 size = plan.entities.at(m_subject).size; // turned any way on the ground
+        const double halfWidth = std::max(0.3, std::max(size.x, size.z) / 2);
+        const double needed = ((highX - lowX) / 2 + halfWidth) / (0.85 * across) + (highZ - lowZ) / 2;
+        if (needed > m_distance) {
+            m_distance = std::min(needed, 60.0);
+            m_fitsPath = true;
+            m_pathCentre = {(lowX + highX) / 2, m_subjectTrack.first().y, (lowZ + highZ) / 2};
+        }
+    }
     const double pitchDeg = closeUp ? 2 : medium ? 6 : 11;
     m_eyeLift = m_distance * std::tan(pitchDeg * kPi / 180);
 }
@@ -146,7 +164,7 @@ CameraPose CameraPath::at(double frame) const
     frame = std::clamp(frame, 0.0, double(m_frameCount - 1));
     const double u = smoothstep(m_frameCount > 1 ? frame / (m_frameCount - 1) : 0.0);
     const bool follows = m_move == QLatin1String("tracking") || m_move == QLatin1String("orbit");
-    Vec3 aim = follows ? subjectAt(frame) : subjectAt(0);
+    Vec3 aim = follows ? subjectAt(frame) : m_fitsPath ? m_pathCentre : subjectAt(0);
     aim.y += m_aimHeight;
 
     double distance = m_distance, lift = m_eyeLift, yaw = 0;

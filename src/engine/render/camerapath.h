@@ -54,6 +54,8 @@ private:
     Vec3 m_sceneCentre{0, 1, 0};
     double m_aimHeight = 1; ///< added to the subject's base position to aim at its body
     QList<Vec3> m_subjectTrack; ///< subject base position per frame (empty: scene centre)
+    bool m_fitsPath = false;    ///< a still wide shot framing the subject's whole path
+    Vec3 m_pathCentre;          ///< the middle of that path (base height)
 };
 
 } // namespace kinora::engine
