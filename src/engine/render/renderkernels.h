@@ -8,6 +8,12 @@
 
 #include <torch/torch.h>
 
+/// The CPU loops (cpugeometry.cpp, cpushading.cpp) are also built for wider vector units where
+/// the CPU has them, chosen once at load. Only plain IEEE arithmetic runs in them (no fused
+/// multiply-add), so every path gives the same bits (bench_film's frames hash is the same with and
+/// without the wide paths).
+#define KINORA_WIDE_LOOPS __attribute__((target_clones("avx2", "default")))
+
 namespace kinora::engine::render {
 
 using engine::Look;
@@ -92,7 +98,7 @@ Hits castPrimary(const PrimitiveTable &table, const Tensor &eye, const Tensor &d
 /// @p origins [H,W,3], @p valid [H,W] bool (false: no ray). Returns [H*W] bool.
 Tensor castShadow(const PrimitiveTable &table, const Tensor &origins, const Tensor &valid,
                   const Vec3 &toLight, KernelPath path = KernelPath::Auto);
-/// @brief castPrimary() as CPU loops (cpukernels.cpp).
+/// @brief castPrimary() as CPU loops (cpugeometry.cpp).
 Hits castPrimaryLoops(const PrimitiveTable &table, const Tensor &eye, const Tensor &dirs);
 /// @brief Nearest hits of parallel rays along @p direction from @p origins [H,W,3] where @p valid,
 /// as CPU loops; @p e1, @p e2 span the plane across the beam.
@@ -114,7 +120,7 @@ constexpr double kShadowTexel = 0.02;
 constexpr int kShadowMapMax = 1536;
 ShadowMap makeShadowMap(const PrimitiveTable &casters, const Vec3 &toLight);
 /// @brief [M] bool: origins [M,3] (lifted off their surface) that a map's casters keep from the sun
-/// (raycaster.cpp; on the CPU a loop in cpukernels.cpp).
+/// (raycaster.cpp; on the CPU a loop in cpugeometry.cpp).
 Tensor shadowMapBlocked(const ShadowMap &map, const Tensor &origins, const Tensor &valid, KernelPath path = KernelPath::Auto);
 Tensor shadowMapBlockedLoops(const ShadowMap &map, const Tensor &origins, const Tensor &valid);
 inline Tensor vec3(const Vec3 &v, const torch::TensorOptions &o)
@@ -171,7 +177,7 @@ struct SetView
 };
 /// @brief The bare set seen by a camera at @p eye with axes @p basis and vertical field
 /// tan(fovY/2) = @p tanHalf, over pixel offsets @p sx [1,W,1] and @p sy [H,1,1] (renderer.cpp;
-/// on the CPU a loop in cpukernels.cpp).
+/// on the CPU a loop in cpugeometry.cpp).
 SetView viewSet(const Look &look, const Vec3 &eye, const CameraBasis &basis, double tanHalf, const Tensor &sx,
                 const Tensor &sy, KernelPath path = KernelPath::Auto);
 SetView viewSetLoops(const Look &look, const Vec3 &eye, const CameraBasis &basis, double tanHalf, const Tensor &sx,
@@ -219,7 +225,7 @@ struct SurfaceLight
 };
 /// @brief Lit linear RGB [K,3]: key light with shadows, ambient, specular, the style's light (cel
 /// bands, wrapped clay, dim noir), a stage's spotlight and the sea's sheen (shading.cpp; on the
-/// CPU a loop in cpukernels.cpp, except under water, whose caustics stay tensor ops).
+/// CPU a loop in cpushading.cpp, except under water, whose caustics stay tensor ops).
 Tensor lightSurfaces(const Look &look, const SurfaceLight &in, int frame, KernelPath path = KernelPath::Auto);
 Tensor lightSurfacesLoops(const Look &look, const SurfaceLight &in);
 /// @brief Linear RGB [K,3] @p color seen through the look's fog (and water) at @p depth [K]; the
@@ -235,7 +241,7 @@ Tensor directPixels(const GBuffer &g, const EnvironmentLayer &environment);
 /// @brief Whether rain or snow is drawn over the frame (a screen-space pass after shading).
 bool hasWeather(const Look &look);
 /// @brief Rain streaks and snow flakes over a whole frame's linear RGB [M,3] (shading.cpp; on
-/// the CPU a loop in cpukernels.cpp, over rows @p width pixels long).
+/// the CPU a loop in cpushading.cpp, over rows @p width pixels long).
 Tensor applyWeather(const Look &look, const Tensor &color, const GBuffer &g, int frame, KernelPath path = KernelPath::Auto);
 Tensor weatherLoops(const Look &look, const Tensor &color, int width, int frame);
 /// @brief Linear RGB [M,3] of a frame: materials, lighting, faces, sky, fog and weather. With
@@ -260,7 +266,7 @@ Tensor screenMotion(const GBuffer &g, const Tensor &pixels, const PrimitiveTable
 Tensor blurPixels(const GBuffer &g, const Tensor &linear, const Tensor &motion, Tensor *pixels,
                   KernelPath path = KernelPath::Auto);
 
-/// @brief screenMotion() and blurPixels() as CPU loops (cpukernels.cpp).
+/// @brief screenMotion() and blurPixels() as CPU loops (cpushading.cpp).
 Tensor screenMotionLoops(const GBuffer &g, const Tensor &pixels, const PrimitiveTable &later, const CameraPose &now,
                          const CameraPose &laterPose);
 Tensor blurPixelsLoops(const GBuffer &g, const Tensor &linear, const Tensor &motion, Tensor *pixels, int taps,
@@ -278,7 +284,7 @@ Tensor interleavedBytesLoops(const Tensor &display, int height, int width);
 Tensor hashNoise(const Tensor &ix, const Tensor &iy, std::int64_t salt, KernelPath path = KernelPath::Auto);
 /// @brief Smooth value noise in [0,1) of float coordinates (on the CPU a loop, as hashNoise).
 Tensor valueNoise(const Tensor &x, const Tensor &y, std::int64_t salt, KernelPath path = KernelPath::Auto);
-/// @brief hashNoise() and valueNoise() as CPU loops (cpukernels.cpp).
+/// @brief hashNoise() and valueNoise() as CPU loops (cpushading.cpp).
 Tensor hashNoiseLoops(const Tensor &ix, const Tensor &iy, std::int64_t salt);
 Tensor valueNoiseLoops(const Tensor &x, const Tensor &y, std::int64_t salt);
 
