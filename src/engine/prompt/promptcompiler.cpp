@@ -4,6 +4,7 @@
 
 #include "engine/prompt/lexicon.h"
 #include "engine/prompt/motionwords.h"
+#include "engine/prompt/promptclause.h"
 #include "engine/prompt/promptlexer.h"
 #include "engine/prompt/scenebuilder.h"
 #include "engine/prompt/scenelayout.h"
@@ -23,52 +24,6 @@ const QStringList kMoves{"static", "pan-left", "pan-right", "tilt-up", "tilt-dow
                          "dolly-out", "orbit", "crane", "handheld", "tracking"};
 const QStringList kFramings{"wide", "medium", "close-up"};
 const QStringList kStyles{"cinematic", "anime", "documentary", "noir", "claymation", "sketch", "vintage-film"};
-// Verbs after which "under the table" is where the actor goes, not where it stands.
-const QSet<QString> kMotion{"walk", "run", "jump", "roll", "fall", "drop", "bounce", "push", "float",
-                            "sink", "throw", "shoot", "kick", "collide", "follow", "chase", "drive"};
-const QSet<QString> kNeedsPerson{"throw", "shoot", "kick", "push", "walk", "run", "jump", "talk",
-                                 "wave", "dance", "sit", "idle", "follow", "chase"};
-
-// Verbs that a thrown or kicked thing does by itself.
-const QSet<QString> kThingVerbs{"roll", "bounce", "float", "sink"};
-
-// Loose: joined by a comma or "and" (in order, but a chase joins the move it chases).
-enum class Link { First, Sequence, Loose, Simultaneous };
-
-struct ClauseRange
-{
-    int begin = 0;
-    int end = 0;
-    Link link = Link::First;
-    bool relative = false; ///< "... a boy who kicks a ball": the subject is the thing named last
-};
-
-struct Mention
-{
-    QList<int> entities;
-};
-
-struct PendingRelation
-{
-    int anchor = -1;    ///< mention index, -1 until known ("Next to the car, a girl waves")
-    int reference = -1; ///< mention index
-    QString kind;
-    bool afterVerb = false;
-};
-
-struct Clause
-{
-    QList<Mention> mentions;
-    QList<int> subjects, objects, targets; ///< mention indices
-    QList<QString> verbs;
-    int outcome = 0; ///< -1 missed, +1 scored
-    bool camera = false;
-    bool intoWater = false; ///< "dropped into the water", "floats in the sea"
-    QList<PendingRelation> relations;
-    ClauseMotion motion; ///< "past the car", "slowly"
-    QString words;
-};
-
 bool isPerson(const PlanEntity &e)
 {
     return e.category == QLatin1String("person");
