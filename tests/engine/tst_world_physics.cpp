@@ -132,6 +132,18 @@ private Q_SLOTS:
         QVERIFY2(m_boardHits >= 2, qPrintable(QStringLiteral("%1 of 6 misses hit the board").arg(m_boardHits)));
     }
 
+    void aShotAtTheStartHasTheBallInHandOnFrameZero()
+    {
+        ScenePlan p = shootingPlan(false);
+        p.fps = 24;
+        p.actions[0].startSeconds = 0;
+        const auto track = run(p);
+        const engine::Vec3 first = track.frames.at(0).entityPositions.at(1), next = track.frames.at(1).entityPositions.at(1);
+        // Held at the shooter's hands from the first frame: no jump from the floor on frame 1.
+        QVERIFY2(distance(first, next) < 0.2, qPrintable(QStringLiteral("the ball moved %1 m").arg(distance(first, next))));
+        QVERIFY2(first.y > 1.0, qPrintable(QStringLiteral("the ball is %1 m up").arg(first.y)));
+    }
+
     void madeShotGoesThroughRim()
     {
         const ScenePlan p = shootingPlan(true);

@@ -119,6 +119,9 @@ core::Result<WorldTrack> World::simulate(const ScenePlan &plan, const std::funct
     const int frameCount = std::max(1, plan.frameCount());
     const double dt = scene.stepSeconds();
     long long step = 0;
+    // Frame 0 shows the actions as they begin (a ball already in the shooter's hands), not the
+    // layout a step before them; step 0 repeats this (a hold is idempotent), so the run is unchanged.
+    actions.beforeStep(0);
     for (int f = 0; f < frameCount; ++f) {
         const double frameTime = double(f) / plan.fps;
         while (double(step + 1) * dt <= frameTime + 1e-9) {
