@@ -207,6 +207,13 @@ int runRender(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const double wall = timer.nsecsElapsed() / 1e9;
     const double seconds = stats.value().durationSeconds;
+    if (project.cache) // this render's takes count now; the cache it used stays
+        if (const int evicted = trimRenderCache(project.path); evicted > 0)
+            err << "note: "
+                << QCoreApplication::translate("render", "removed %n older storyboard cache(s) to keep the render cache "
+                                                         "within %1 MB (KINORA_RENDER_CACHE_MB)", nullptr, evicted)
+                       .arg(renderCacheLimit() / (1024 * 1024))
+                << "\n";
     out << QStringLiteral("wrote %1: %2 frames, %3 s of film in %4 s (real-time factor %5; plan %6 s, simulate %7 s, "
                           "render %8 s, sound %9 s, encode %10 s, join %11 s); shots: %12 rendered, %13 reused from "
                           "the cache%14\n")

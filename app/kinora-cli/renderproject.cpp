@@ -8,7 +8,9 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -38,6 +40,51 @@ void removeProjectFiles(const QString &project)
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(project + suffix);
     QDir(store::ProjectDatabase::mediaFolderFor(project)).removeRecursively();
+}
+
+// Bytes a cache project takes on disk: its database files and its takes.
+qint64 projectBytes(const QString &project)
+{
+    qint64 bytes = 0;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        bytes += QFileInfo(project + suffix).size();
+    QDirIterator media(store::ProjectDatabase::mediaFolderFor(project), QDir::Files, QDirIterator::Subdirectories);
+    while (media.hasNext())
+        bytes += QFileInfo(media.next()).size();
+    return bytes;
+}
+
+// Removes the projects least recently rendered (their .source file's time) until the folder
+// holds at most @p limit bytes; @p keep and any project a render holds stay.
+int evictOldest(QDir &folder, qint64 limit, const QString &keep)
+{
+    struct Entry { QString project, source; QDateTime used; qint64 bytes; };
+    QList<Entry> entries;
+    qint64 total = 0;
+    for (const QFileInfo &source : folder.entryInfoList({QStringLiteral("*.source")}, QDir::Files)) {
+        QString project = source.absoluteFilePath();
+        project.chop(int(qstrlen(".source")));
+        project += QStringLiteral(".kinora");
+        const qint64 bytes = projectBytes(project);
+        total += bytes;
+        entries.append({project, source.absoluteFilePath(), source.lastModified(), bytes});
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.used < b.used; });
+    int removed = 0;
+    for (const Entry &e : entries) {
+        if (total <= limit)
+            break;
+        if (QFileInfo(e.project).absoluteFilePath() == QFileInfo(keep).absoluteFilePath())
+            continue;
+        auto lock = store::ProjectLock::acquire(e.project);
+        if (!lock)
+            continue;
+        removeProjectFiles(e.project);
+        QFile::remove(e.source);
+        total -= e.bytes;
+        ++removed;
+    }
+    return removed;
 }
 
 } // namespace
@@ -103,9 +150,12 @@ core::Result<RenderProject> openCacheProject(const QString &input, const story::
     }
     const QByteArray source = QFileInfo(input).canonicalFilePath().toUtf8();
     QFile existing(sourceFileFor(project.path));
-    if (!existing.open(QIODevice::ReadOnly) || existing.readAll() != source)
+    if (!existing.open(QIODevice::ReadOnly) || existing.readAll() != source) {
         if (core::Status st = story::writeFileAtomically(sourceFileFor(project.path), source); !st)
             return st.error();
+    } else if (existing.open(QIODevice::ReadWrite)) { // its time says when it was last used
+        existing.setFileTime(QDateTime::currentDateTime(), QFileDevice::FileModificationTime);
+    }
     return project;
 }
 
@@ -151,6 +201,13 @@ void deriveMissingSeeds(const QString &storyboardPath, story::Storyboard &board)
     }
 }
 
+qint64 renderCacheLimit()
+{
+    bool ok = false;
+    const qint64 megabytes = qEnvironmentVariable("KINORA_RENDER_CACHE_MB").toLongLong(&ok);
+    return (ok && megabytes >= 0 ? megabytes : 20 * 1024) * 1024 * 1024;
+}
+
 int pruneRenderCache()
 {
     QDir folder(renderCacheFolder());
@@ -174,6 +231,12 @@ int pruneRenderCache()
         ++removed;
     }
     return removed;
+}
+
+int trimRenderCache(const QString &keep)
+{
+    QDir folder(renderCacheFolder());
+    return evictOldest(folder, renderCacheLimit(), keep);
 }
 
 } // namespace kinora::cli

@@ -44,8 +44,16 @@ core::Result<RenderProject> openCacheProject(const QString &input, const story::
 /// reading drew: the same file then renders the same film, and its takes can be reused.
 void deriveMissingSeeds(const QString &storyboardPath, story::Storyboard &board);
 
+/// @brief The most the render cache may hold, in bytes: KINORA_RENDER_CACHE_MB megabytes, 20 GiB
+/// when unset.
+qint64 renderCacheLimit();
+
 /// @brief Removes cache projects whose storyboard file no longer exists (and that no render
 /// holds); returns how many.
 int pruneRenderCache();
+
+/// @brief Removes the least recently rendered cache projects until the cache is within
+/// renderCacheLimit(); never @p keep or a project a render holds. Returns how many.
+int trimRenderCache(const QString &keep);
 
 } // namespace kinora::cli

@@ -54,10 +54,12 @@ struct Run
 class Cli
 {
 public:
-    explicit Cli(const QString &cacheHome)
+    explicit Cli(const QString &cacheHome, const QString &cacheMegabytes = {})
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome);
+        if (!cacheMegabytes.isEmpty())
+            env.insert(QStringLiteral("KINORA_RENDER_CACHE_MB"), cacheMegabytes);
         m_process.setProcessEnvironment(env);
     }
 
@@ -100,9 +102,9 @@ private:
     QElapsedTimer m_timer;
 };
 
-Run render(const QString &cacheHome, const QStringList &args)
+Run render(const QString &cacheHome, const QStringList &args, const QString &cacheMegabytes = {})
 {
-    Cli cli(cacheHome);
+    Cli cli(cacheHome, cacheMegabytes);
     cli.start(QStringList{QStringLiteral("render")} + args);
     return cli.finish();
 }
@@ -295,6 +297,39 @@ private Q_SLOTS:
         QVERIFY2(b.code == 0, qPrintable(b.err));
         QVERIFY2(b.out.contains(QStringLiteral("shots: 0 rendered, 1 reused")), qPrintable(b.out));
         QVERIFY(frames(dir.filePath(QStringLiteral("a.mp4"))) == frames(dir.filePath(QStringLiteral("b.mp4"))));
+    }
+
+    void theCacheKeepsWithinItsLimit()
+    {
+        // With no room to spare, each render keeps only its own storyboard's cache: the least
+        // recently rendered ones go (and come back as fresh renders).
+        QTemporaryDir dir;
+        const QString cache = dir.filePath(QStringLiteral("cache"));
+        const QStringList options{QStringLiteral("--resolution"), QStringLiteral("480p"), QStringLiteral("--fps"), QStringLiteral("4")};
+        auto renderScript = [&](const QString &name, const QString &megabytes) {
+            const QString script = dir.filePath(name + QStringLiteral(".fountain"));
+            if (!QFileInfo::exists(script))
+                story::writeFileAtomically(script, "INT. GYM - DAY\n\nA red ball bounces on the floor.\n");
+            return render(cache, QStringList{script, QStringLiteral("-o"), dir.filePath(name + QStringLiteral(".mp4"))} + options,
+                          megabytes);
+        };
+        const QDir folder(cache + QStringLiteral("/kinora/render"));
+        const Run a = renderScript(QStringLiteral("a"), {});
+        QVERIFY2(a.code == 0, qPrintable(a.err));
+        const Run b = renderScript(QStringLiteral("b"), {}); // the default limit (20 GiB) keeps both
+        QVERIFY2(b.code == 0, qPrintable(b.err));
+        QCOMPARE(folder.entryList({QStringLiteral("*.kinora")}, QDir::Files).size(), 2);
+        QVERIFY2(!b.err.contains(QStringLiteral("older storyboard cache")), qPrintable(b.err));
+        const Run c = renderScript(QStringLiteral("c"), QStringLiteral("0"));
+        QVERIFY2(c.code == 0, qPrintable(c.err));
+        QVERIFY2(c.err.contains(QStringLiteral("removed 2 older storyboard cache(s)")), qPrintable(c.err));
+        const QStringList left = folder.entryList({QStringLiteral("*.kinora")}, QDir::Files);
+        QVERIFY2(left.size() == 1 && left.first().startsWith(QStringLiteral("c-")), qPrintable(left.join(QLatin1Char(' '))));
+        QCOMPARE(folder.entryList({QStringLiteral("*.media")}, QDir::Dirs).size(), 1);
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("c.mp4"))));
+        const Run again = renderScript(QStringLiteral("a"), {}); // a's takes were removed
+        QVERIFY2(again.code == 0, qPrintable(again.err));
+        QVERIFY2(again.out.contains(QStringLiteral("shots: 1 rendered, 0 reused")), qPrintable(again.out));
     }
 
     void killedWorkerIsRestartedAndTheFilmComesOut()
