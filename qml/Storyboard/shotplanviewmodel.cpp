@@ -9,6 +9,7 @@
 #include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QVariantList>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -18,15 +19,22 @@ namespace {
 QVariantMap summarize(const engine::ScenePlan &plan)
 {
     QVariantList entities, actions;
-    for (const engine::PlanEntity &e : plan.entities)
+    QSet<QString> vehicles;
+    for (const engine::PlanEntity &e : plan.entities) {
         entities << QVariantMap{{QStringLiteral("id"), e.id}, {QStringLiteral("noun"), e.noun},
                                 {QStringLiteral("label"), e.label}, {QStringLiteral("category"), e.category},
                                 {QStringLiteral("colorName"), e.colorName}};
-    for (const engine::PlanAction &a : plan.actions)
-        actions << QVariantMap{{QStringLiteral("verb"), a.verb}, {QStringLiteral("actor"), a.actor},
+        if (e.category == QLatin1String("vehicle"))
+            vehicles.insert(e.id);
+    }
+    for (const engine::PlanAction &a : plan.actions) {
+        // A vehicle's walk or run is how the plan spells a drive; the panel says what a person would.
+        const bool drives = vehicles.contains(a.actor) && (a.verb == QLatin1String("run") || a.verb == QLatin1String("walk"));
+        actions << QVariantMap{{QStringLiteral("verb"), drives ? QStringLiteral("drive") : a.verb}, {QStringLiteral("actor"), a.actor},
                                {QStringLiteral("object"), a.object}, {QStringLiteral("target"), a.target},
                                {QStringLiteral("startSeconds"), a.startSeconds}, {QStringLiteral("succeeds"), a.succeeds},
                                {QStringLiteral("path"), a.path}, {QStringLiteral("intensity"), a.intensity}};
+    }
     return {{QStringLiteral("valid"), true},
             {QStringLiteral("environment"), plan.environment},
             {QStringLiteral("timeOfDay"), plan.timeOfDay},

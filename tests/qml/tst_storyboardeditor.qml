@@ -166,5 +166,21 @@ Item {
             mouseClick(cardAt(0))
             compare(vm.currentShot.durationSeconds, 12.3)
         }
+
+        function test_8_planPanelSaysWhatMoves() {
+            mouseClick(cardAt(2))
+            vm.setShotField("prompt", "A red car drives along the street. A man walks past the car.")
+            // The plan is recomputed in the background after a short pause.
+            tryVerify(() => vm.plan.summary.valid === true && vm.plan.summary.actions.length === 2, 5000)
+            const actions = vm.plan.summary.actions
+            compare(actions[0].actor, "car-1")
+            compare(actions[0].verb, "drive") // a vehicle's run reads as a drive
+            compare(actions[0].path, "along")
+            compare(actions[1].actor, "person-1")
+            compare(actions[1].verb, "walk") // people keep their own verbs
+            compare(actions[1].path, "past")
+            const panel = findChild(page, "planPanel")
+            verify(panel.describeAction(actions[0]).indexOf("car-1 drive along") >= 0)
+        }
     }
 }
