@@ -153,7 +153,7 @@ core::Result<RenderProject> openCacheProject(const QString &input, const story::
     if (!existing.open(QIODevice::ReadOnly) || existing.readAll() != source) {
         if (core::Status st = story::writeFileAtomically(sourceFileFor(project.path), source); !st)
             return st.error();
-    } else if (existing.open(QIODevice::ReadWrite)) { // its time says when it was last used
+    } else { // its time says when it was last used
         existing.setFileTime(QDateTime::currentDateTime(), QFileDevice::FileModificationTime);
     }
     return project;
@@ -204,8 +204,8 @@ void deriveMissingSeeds(const QString &storyboardPath, story::Storyboard &board)
 qint64 renderCacheLimit()
 {
     bool ok = false;
-    const qint64 megabytes = qEnvironmentVariable("KINORA_RENDER_CACHE_MB").toLongLong(&ok);
-    return (ok && megabytes >= 0 ? megabytes : 20 * 1024) * 1024 * 1024;
+    const double megabytes = qEnvironmentVariable("KINORA_RENDER_CACHE_MB").toDouble(&ok);
+    return qint64((ok && megabytes >= 0 ? megabytes : 20 * 1024.0) * 1024 * 1024);
 }
 
 int pruneRenderCache()

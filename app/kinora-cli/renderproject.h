@@ -44,8 +44,8 @@ core::Result<RenderProject> openCacheProject(const QString &input, const story::
 /// reading drew: the same file then renders the same film, and its takes can be reused.
 void deriveMissingSeeds(const QString &storyboardPath, story::Storyboard &board);
 
-/// @brief The most the render cache may hold, in bytes: KINORA_RENDER_CACHE_MB megabytes, 20 GiB
-/// when unset.
+/// @brief The most the render cache may hold, in bytes: KINORA_RENDER_CACHE_MB megabytes (a
+/// fraction is fine), 20 GiB when unset.
 qint64 renderCacheLimit();
 
 /// @brief Removes cache projects whose storyboard file no longer exists (and that no render

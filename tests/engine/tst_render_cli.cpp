@@ -9,6 +9,7 @@
 #include "story/projectio.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,6 +17,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 #include <csignal>
 
@@ -330,6 +332,35 @@ private Q_SLOTS:
         const Run again = renderScript(QStringLiteral("a"), {}); // a's takes were removed
         QVERIFY2(again.code == 0, qPrintable(again.err));
         QVERIFY2(again.out.contains(QStringLiteral("shots: 1 rendered, 0 reused")), qPrintable(again.out));
+
+        // Least recently rendered goes first: c, a and b rendered, then c again (reused, which
+        // counts as a use); with room for about two and a half caches, d's render removes a (and
+        // b when the room is short), never c.
+        QThread::msleep(1100); // file times in whole seconds on some file systems
+        QVERIFY(renderScript(QStringLiteral("b"), {}).code == 0);
+        QThread::msleep(1100);
+        const Run reuse = renderScript(QStringLiteral("c"), {});
+        QVERIFY2(reuse.out.contains(QStringLiteral("shots: 0 rendered, 1 reused")), qPrintable(reuse.out));
+        qint64 largest = 0;
+        for (const QString &name : folder.entryList({QStringLiteral("*.kinora")}, QDir::Files)) {
+            qint64 bytes = QFileInfo(folder.filePath(name)).size();
+            QString media = folder.filePath(name);
+            media.chop(int(qstrlen(".kinora")));
+            QDirIterator it(media + QStringLiteral(".media"), QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext())
+                bytes += QFileInfo(it.next()).size();
+            for (const char *suffix : {"-wal", "-shm"})
+                bytes += QFileInfo(folder.filePath(name) + QLatin1String(suffix)).size();
+            largest = std::max(largest, bytes);
+        }
+        const QString room = QString::number(2.5 * double(largest) / (1024 * 1024), 'f', 6);
+        const Run d = renderScript(QStringLiteral("d"), room);
+        QVERIFY2(d.code == 0, qPrintable(d.err));
+        QStringList kept = folder.entryList({QStringLiteral("*.kinora")}, QDir::Files);
+        for (QString &name : kept)
+            name = name.left(1);
+        QVERIFY2(!kept.contains(QStringLiteral("a")) && kept.contains(QStringLiteral("c")) && kept.contains(QStringLiteral("d")),
+                 qPrintable(kept.join(QLatin1Char(' ')) + QLatin1Char('\n') + d.err));
     }
 
     void killedWorkerIsRestartedAndTheFilmComesOut()
