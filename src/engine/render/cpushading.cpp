@@ -7,6 +7,7 @@
 #include "engine/render/renderkernels.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -297,6 +298,10 @@ KINORA_WIDE_LOOPS Tensor weatherLoops(const Look &look, const Tensor &colorIn, i
     }
     const auto seed = std::int64_t(look.seed);
     const std::uint32_t rainSalt[3] = {saltBits(seed + 101), saltBits(seed + 102), saltBits(seed + 103)};
+    std::uint32_t snowSalt[2][4]; // per layer: flake or not, x, y, radius
+    for (int layer = 0; layer < 2; ++layer)
+        for (int k = 0; k < 4; ++k)
+            snowSalt[layer][k] = saltBits(seed + std::array{141, 111, 121, 131}[std::size_t(k)] + layer);
     const auto rain = float(look.rain), snow = float(look.snow);
     for (std::int64_t i = 0; i < count; ++i) {
         const auto px = float(i % width), py = float(i / width);
@@ -317,12 +322,12 @@ KINORA_WIDE_LOOPS Tensor weatherLoops(const Look &look, const Tensor &colorIn, i
                 const float y = py - float(frame * (1.1 + layer * 1.4));
                 const float x = px + 6 * std::sin(float(frame * 0.05) + y * 0.013f + float(layer));
                 const auto cx = std::int32_t(std::floor(x / cell)), cy = std::int32_t(std::floor(y / cell));
-                if (!(hash01(cx, cy, saltBits(seed + 141 + layer)) > 0.4f))
+                if (!(hash01(cx, cy, snowSalt[layer][0]) > 0.4f))
                     continue;
-                const float fx = (0.2f + 0.6f * hash01(cx, cy, saltBits(seed + 111 + layer))) * cell;
-                const float fy = (0.2f + 0.6f * hash01(cx, cy, saltBits(seed + 121 + layer))) * cell;
+                const float fx = (0.2f + 0.6f * hash01(cx, cy, snowSalt[layer][1])) * cell;
+                const float fy = (0.2f + 0.6f * hash01(cx, cy, snowSalt[layer][2])) * cell;
                 const float dx = fract(x / cell) * cell - fx, dy = fract(y / cell) * cell - fy;
-                const float radius = float(1.1 + layer * 1.2) + hash01(cx, cy, saltBits(seed + 131 + layer));
+                const float radius = float(1.1 + layer * 1.2) + hash01(cx, cy, snowSalt[layer][3]);
                 const float flake = smoothstep(0, 1, radius - std::sqrt(dx * dx + dy * dy)) * 0.9f * snow;
                 for (int k = 0; k < 3; ++k)
                     c[k] += (snowColor[k] - c[k]) * flake;

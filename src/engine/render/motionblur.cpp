@@ -17,7 +17,6 @@ constexpr double kMinHalfExtent = 0.75;
 /// Longest half-extent honoured (pixels): a whip pan smears, it does not dissolve.
 constexpr double kMaxHalfExtent = 24;
 
-Tensor vec(const Vec3 &v, const torch::TensorOptions &o) { return torch::tensor({float(v.x), float(v.y), float(v.z)}, o); }
 
 // Pixel position [K,2] (x right, y down, centres at .5) of world points [K,3] seen from @p pose:
 // CameraPath::project() as a tensor expression.
@@ -25,12 +24,12 @@ Tensor project(const CameraPose &pose, const Tensor &world, int width, int heigh
 {
     const auto o = world.options();
     const CameraBasis b = CameraPath::basis(pose);
-    const Tensor v = world - vec(pose.eye, o);
-    const Tensor z = dot3(v, vec(b.forward, o)).clamp_min(1e-3);
+    const Tensor v = world - vec3(pose.eye, o);
+    const Tensor z = dot3(v, vec3(b.forward, o)).clamp_min(1e-3);
     const double tanHalf = std::tan(pose.fovYDeg * M_PI / 360);
     const double aspect = double(width) / height;
-    const Tensor sx = dot3(v, vec(b.right, o)) / (z * (tanHalf * aspect));
-    const Tensor sy = dot3(v, vec(b.up, o)) / (z * tanHalf);
+    const Tensor sx = dot3(v, vec3(b.right, o)) / (z * (tanHalf * aspect));
+    const Tensor sy = dot3(v, vec3(b.up, o)) / (z * tanHalf);
     return torch::stack({(sx + 1) * (0.5 * width), (1 - sy) * (0.5 * height)}, 1);
 }
 

@@ -26,11 +26,6 @@ using namespace render;
 
 namespace {
 
-Tensor vec(const Vec3 &v, const torch::TensorOptions &o)
-{
-    return torch::tensor({float(v.x), float(v.y), float(v.z)}, o);
-}
-
 bool openBlasLoaded()
 {
     QFile maps(QStringLiteral("/proc/self/maps"));
@@ -123,7 +118,7 @@ SetView viewSet(const Look &look, const Vec3 &eye, const CameraBasis &b, double 
     const auto o = sx.options();
     SetView v;
     // forward + x right (one row) + y up (one column): one whole-frame add, then normalised.
-    v.dirs = normalized3((vec(b.forward, o) + sx * tanHalf * vec(b.right, o)) + sy * tanHalf * vec(b.up, o));
+    v.dirs = normalized3((vec3(b.forward, o) + sx * tanHalf * vec3(b.right, o)) + sy * tanHalf * vec3(b.up, o));
     const Tensor dir = v.dirs.reshape({-1, 3});
     const Tensor inf = torch::full({dir.size(0)}, std::numeric_limits<float>::infinity(), o);
     const Tensor wall = backdropDistance(look, eye, dir);
@@ -140,12 +135,12 @@ SetView viewSet(const Look &look, const Vec3 &eye, const CameraBasis &b, double 
     v.kind = isGround.to(torch::kInt64);
     // The ground where it is nearer, else the wall, else 1e4 for the sky (walls are far nearer).
     v.depth = torch::minimum(ground, wall.clamp_max(1e4));
-    v.position = vec(eye, o) + dir * v.depth.unsqueeze(1);
+    v.position = vec3(eye, o) + dir * v.depth.unsqueeze(1);
     const Tensor up = torch::tensor({0.0f, 1.0f, 0.0f}, o).expand_as(dir);
     // Blends, not torch::where: on the CPU a where over a frame costs ten multiply-adds.
     v.normal = torch::addcmul(-dir, up + dir, isGround.to(torch::kFloat32).unsqueeze(1));
     v.origins = shadowOrigins(v.position, v.normal, v.depth);
-    v.shadowed = isGround & (dot3(v.normal, vec(look.toLight, o)) > 0);
+    v.shadowed = isGround & (dot3(v.normal, vec3(look.toLight, o)) > 0);
     return v;
 }
 
@@ -159,7 +154,7 @@ void writeHits(GBuffer &g, Tensor &origins, Tensor &valid, const Look &look, con
         return;
     const Tensor id = hits.id.index_select(0, pixels);
     const Tensor depth = hits.t.index_select(0, pixels);
-    const Tensor position = vec(g.eye, g.dir.options()) + g.dir.index_select(0, pixels) * depth.unsqueeze(1);
+    const Tensor position = vec3(g.eye, g.dir.options()) + g.dir.index_select(0, pixels) * depth.unsqueeze(1);
     const Surface surface = surfaceAt(table, position, id);
     g.kind = g.kind.index_fill(0, pixels, 2);
     g.depth = g.depth.index_copy(0, pixels, depth);
@@ -168,7 +163,7 @@ void writeHits(GBuffer &g, Tensor &origins, Tensor &valid, const Look &look, con
     g.normal = g.normal.index_copy(0, pixels, surface.normal);
     g.local = g.local.index_copy(0, pixels, surface.local);
     origins = origins.index_copy(0, pixels, shadowOrigins(position, surface.normal, depth));
-    valid = valid.index_copy(0, pixels, dot3(surface.normal, vec(look.toLight, g.dir.options())) > 0);
+    valid = valid.index_copy(0, pixels, dot3(surface.normal, vec3(look.toLight, g.dir.options())) > 0);
 }
 
 } // namespace render
@@ -187,7 +182,7 @@ void preparePose(PoseCache &c, const Look &look, const CameraPose &pose, const R
     g.eye = pose.eye;
     SetView v = viewSet(look, pose.eye, CameraPath::basis(pose), std::tan(pose.fovYDeg * M_PI / 360), raster.sx, raster.sy);
     c.dirs = v.dirs;
-    c.eye = vec(pose.eye, raster.sx.options());
+    c.eye = vec3(pose.eye, raster.sx.options());
     g.dir = v.dirs.reshape({-1, 3});
     c.nearest = v.nearest;
     g.kind = v.kind;
